@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { RULE_IDS, SEVERITIES } from '../rules/catalog.js';
+import { parseDuration } from '../time/duration.js';
+import { isValidTimeZone } from '../time/today.js';
+
+const duration = (fallback: string, description: string) =>
+  z
+    .string()
+    .superRefine((value, ctx) => {
+      const parsed = parseDuration(value);
+      if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed });
+    })
+    .default(fallback)
+    .meta({ description: `${description} (ISO 8601 duration, default ${fallback})` });
+
+const severity = z.enum(SEVERITIES);
+const ruleSetting = z.union([
+  severity,
+  z.tuple([severity, z.record(z.string(), z.unknown())]),
+]);
+
+export const configSchema = z.strictObject({
+  $schema: z.string().optional(),
+  timezone: z
+    .string()
+    .refine(isValidTimeZone, { message: 'expected an IANA time zone such as Europe/London' })
+    .default('Europe/London')
+    .meta({ description: 'Time zone whose calendar dates the review dates are in' }),
+  content: z
+    .strictObject({
+      root: z.string().default('content').meta({ description: 'Folder whose files relative links may point to' }),
+      pages: z.array(z.string()).min(1).default(['content/pages/**/*.md']),
+      glossary: z.string().default('content/glossary'),
+      editors: z.string().default('content/editors.yml'),
+      ignore: z.array(z.string()).default([]).meta({ description: 'Glob patterns of files to leave out' }),
+    })
+    .prefault({}),
+  policy: z
+    .strictObject({
+      maxInterval: duration('P3Y', 'Longest allowed time between last_reviewed and next_review'),
+      dueSoon: duration('P90D', 'Warning window before next_review'),
+      staleAfter: duration('P10Y', 'Age after which a reference is flagged for attention'),
+    })
+    .prefault({}),
+  rules: z
+    .partialRecord(z.enum(RULE_IDS as [string, ...string[]]), ruleSetting)
+    .default({})
+    .meta({ description: 'Per-rule severity (off, info, warning, error) or [severity, options]' }),
+});
+
+export type ConfigInput = z.input<typeof configSchema>;
+export type Config = z.output<typeof configSchema>;

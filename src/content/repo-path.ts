@@ -1,0 +1,16 @@
+import path from 'node:path';
+
+/** Repository-relative path with `/` separators, the form every report uses. */
+export function toPosix(relative: string): string {
+  return relative.split(path.sep).join('/');
+}
+
+export function relativeTo(root: string, file: string): string {
+  return toPosix(path.relative(root, file));
+}
+
+/** True when `target` stays inside `root` (no `..` escape, no other drive). */
+export function isInside(root: string, target: string): boolean {
+  const rel = path.relative(root, target);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}

@@ -1,0 +1,32 @@
+import type { ResolvedConfig } from '../config/load-config.js';
+import type { ContentIndex } from '../content/content-index.js';
+import type { FrontMatter } from '../content/front-matter.js';
+import type { PlainDate } from '../time/calendar-date.js';
+
+/** What every rule may read about the run: config, the cross-file index and today's date. */
+export interface LintContext {
+  config: ResolvedConfig;
+  index: ContentIndex;
+  today: PlainDate;
+}
+
+export type ContentKind = 'page' | 'glossary';
+
+/** Per-file facts computed once, before any rule runs, and shared by all of them. */
+export interface PreparedFile {
+  context: LintContext;
+  kind: ContentKind;
+  /** Root-relative posix path. */
+  path: string;
+  frontMatter: FrontMatter;
+  /** The front matter as a mapping, when it parsed to one. */
+  data: Record<string, unknown> | undefined;
+  /** Byte offset of the first invalid UTF-8 sequence, when the file is not valid UTF-8. */
+  invalidUtf8At?: number;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    pagecare: PreparedFile;
+  }
+}

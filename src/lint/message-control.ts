@@ -1,0 +1,28 @@
+import type { Root } from 'mdast';
+import type { Node } from 'unist';
+import type { VFile } from 'vfile';
+import { messageControl } from 'unified-message-control';
+import { RULE_IDS } from '../rules/catalog.js';
+
+const MARKER = /^<!--\s*pagecare-(disable|enable|ignore)(?:\s+([\s\S]*?))?\s*-->$/;
+
+/**
+ * `<!-- pagecare-disable rule-id -->` / `<!-- pagecare-enable rule-id -->`:
+ * the contract's comment form, mapped onto unified-message-control.
+ */
+export function applyMessageControl(tree: Root, file: VFile): void {
+  messageControl(tree, {
+    file,
+    name: 'pagecare',
+    source: 'pagecare',
+    known: RULE_IDS,
+    test: 'html',
+    marker(node: Node) {
+      const value = (node as { value?: unknown }).value;
+      if (typeof value !== 'string') return null;
+      const match = MARKER.exec(value.trim());
+      if (!match) return null;
+      return { name: 'pagecare', attributes: `${match[1]} ${match[2] ?? ''}`.trim(), parameters: {}, node };
+    },
+  });
+}

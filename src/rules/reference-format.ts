@@ -1,0 +1,4 @@
+import { defineRule } from '../lint/define-rule.js';
+
+// PLACEHOLDER: being written.
+export default defineRule('reference-format', ['page', 'glossary'], () => {});
