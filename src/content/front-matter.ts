@@ -84,7 +84,7 @@ export function parseFrontMatter(text: string): FrontMatter {
       column: 1,
       endLine: 1,
       endColumn: 4,
-      message: 'Unexpected end of file inside front matter, expected a closing `---` line',
+      message: 'Unexpected end of file inside front matter, no closing `---`',
     });
   }
 

@@ -21,8 +21,6 @@ export interface PreparedFile {
   frontMatter: FrontMatter;
   /** The front matter as a mapping, when it parsed to one. */
   data: Record<string, unknown> | undefined;
-  /** Byte offset of the first invalid UTF-8 sequence, when the file is not valid UTF-8. */
-  invalidUtf8At?: number;
 }
 
 declare module 'vfile' {

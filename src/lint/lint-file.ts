@@ -2,7 +2,6 @@ import type { Processor } from 'unified';
 import { VFile } from 'vfile';
 import type { Root } from 'mdast';
 import type { Finding } from './finding.js';
-import { firstInvalidUtf8 } from './prepare.js';
 
 /** Lint one file's bytes with a frozen processor: one parse, every rule on that tree. */
 export type LintProcessor = Processor<Root, undefined, undefined, undefined, undefined>;
@@ -12,8 +11,8 @@ export async function lintFile(
   bytes: Uint8Array,
   options: { path: string; cwd: string; reportPath: string },
 ): Promise<Finding[]> {
-  // Decode once; invalid UTF-8 is replaced and reported by `file-encoding`, not fatal.
-  const file = new VFile({ path: options.path, cwd: options.cwd, value: firstInvalidUtf8(bytes) === undefined ? new TextDecoder().decode(bytes) : bytes });
+  // Decode once; invalid UTF-8 becomes U+FFFD, which `file-encoding` reports, rather than a failure.
+  const file = new VFile({ path: options.path, cwd: options.cwd, value: new TextDecoder().decode(bytes) });
   try {
     const tree = processor.parse(file);
     await processor.run(tree, file);

@@ -1,25 +1,22 @@
 import { defineRule } from '../lint/define-rule.js';
 
 /**
- * `file-encoding`: pages are UTF-8 text. A binary file or a stray Latin-1
- * byte is reported at the line it occurs on; the rest of the page is still
- * checked with the bad bytes replaced.
+ * `file-encoding`: pages are UTF-8 text. A binary file, or a byte that is
+ * not UTF-8 (decoded as U+FFFD, the replacement character), is reported on
+ * its line; the rest of the page is still checked.
  *
- * Invalid: a page saved as Windows-1252 (`caf\xe9`).
+ * Invalid: a page saved as Windows-1252 (`caf\xe9`), a PNG renamed to `.md`.
  */
-export default defineRule('file-encoding', ['page', 'glossary'], ({ file, prepared, report }) => {
-  const text = String(file.value instanceof Uint8Array ? new TextDecoder().decode(file.value) : file.value);
+export default defineRule('file-encoding', ['page', 'glossary'], ({ file, report }) => {
+  const text = String(file.value);
   const nul = text.indexOf('\u0000');
   if (nul !== -1) {
     report('Unexpected binary content (a NUL byte), expected a UTF-8 Markdown text file', lineAt(text, nul));
     return;
   }
-  if (prepared.invalidUtf8At !== undefined) {
-    const bad = text.indexOf('\uFFFD');
-    report(
-      `Unexpected byte that is not UTF-8 (at byte ${prepared.invalidUtf8At}), expected the file saved as UTF-8`,
-      lineAt(text, bad === -1 ? 0 : bad),
-    );
+  const bad = text.indexOf('\uFFFD');
+  if (bad !== -1) {
+    report('Unexpected byte that is not UTF-8 (shown as �), expected the file saved as UTF-8', lineAt(text, bad));
   }
 });
 

@@ -1,4 +1,51 @@
 import { defineRule } from '../lint/define-rule.js';
+import { field } from '../lint/fields.js';
+import { nearest } from '../content/nearest.js';
+import type { Span } from '../content/front-matter.js';
 
-// PLACEHOLDER: being written.
-export default defineRule('owner-unknown', ['page', 'glossary'], () => {});
+/**
+ * `owner-unknown`: the `owner` and every `reviewers` handle must be defined in
+ * content/editors.yml, or nobody is told when the page falls due. Suggests the
+ * nearest known handle. Silent when editors.yml itself is unusable (that file's
+ * problems are reported on their own) and for values that are not text
+ * (`frontmatter-schema` reports those).
+ *
+ * Valid: `owner: jsmith`, `reviewers: [net-clinical]`.
+ * Invalid: `owner: jsmth` (suggests `jsmith`), `reviewers: [net-clinicl]`.
+ */
+export default defineRule('owner-unknown', ['page', 'glossary'], ({ prepared, report }) => {
+  const index = prepared.context.index;
+  const editors = index.data.editors;
+  if (!editors || !prepared.data) return;
+  const handles = Object.keys(editors);
+  const source = index.data.editorsFile;
+
+  const check = (role: string, value: unknown, at: Span | undefined) => {
+    if (typeof value !== 'string' || value.trim() === '' || index.editor(value)) return;
+    const close = nearest(value, handles);
+    let expected: string;
+    if (close) expected = `a handle from ${source} such as \`${close}\``;
+    else if (handles.length > 0) expected = `a handle from ${source} (${listHandles(handles)})`;
+    else expected = `a handle defined in ${source}, which defines none yet`;
+    report(`Unknown ${role} \`${value}\`, expected ${expected}`, at);
+  };
+
+  const owner = field(prepared, ['owner']);
+  if (owner) check('owner', owner.value, owner.at);
+
+  const reviewers = field(prepared, ['reviewers']);
+  if (reviewers && Array.isArray(reviewers.value)) {
+    reviewers.value.forEach((handle, i) =>
+      check('reviewer', handle, prepared.frontMatter.keySpan(['reviewers', i]) ?? reviewers.at),
+    );
+  }
+});
+
+/** A short list of the known handles for when no single one is close. */
+function listHandles(handles: string[]): string {
+  const sorted = [...handles].sort();
+  const shown = sorted.slice(0, 5).map((h) => `\`${h}\``);
+  if (sorted.length > 5) return `such as ${shown.join(', ')}…`;
+  if (shown.length === 1) return shown[0]!;
+  return `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
+}

@@ -1,4 +1,38 @@
 import { defineRule } from '../lint/define-rule.js';
+import { dateField } from '../lint/fields.js';
+import { compareDates } from '../time/calendar-date.js';
+import { addDuration } from '../time/duration.js';
 
-// PLACEHOLDER: being written.
-export default defineRule('review-date-order', ['page', 'glossary'], () => {});
+/**
+ * `review-date-order`: `next_review` must come after `last_reviewed`, and
+ * `last_reviewed` cannot be in the future. Dates that are not real dates are
+ * left to `review-date-invalid`.
+ *
+ * Valid: `last_reviewed: 2025-03-18`, `next_review: 2028-03-18`.
+ * Invalid: `next_review: 2024-03-18` (before the last review),
+ * `last_reviewed: 2026-06-02` when today is 2026-06-01.
+ */
+export default defineRule('review-date-order', ['page', 'glossary'], ({ prepared, report }) => {
+  const { today, config } = prepared.context;
+  const last = dateField(prepared, ['last_reviewed']);
+  const next = dateField(prepared, ['next_review']);
+
+  if (last && next) {
+    const order = compareDates(next.value, last.value);
+    if (order <= 0) {
+      const relation = order === 0 ? 'on the same day as' : 'before';
+      const suggestion = addDuration(last.value, config.policy.maxInterval).toString();
+      report(
+        `Unexpected \`next_review\` ${next.value} ${relation} \`last_reviewed\` ${last.value}, expected a later date such as ${suggestion}`,
+        next.at,
+      );
+    }
+  }
+
+  if (last && compareDates(last.value, today) > 0) {
+    report(
+      `Unexpected \`last_reviewed\` ${last.value} in the future, expected today (${today}) or earlier`,
+      last.at,
+    );
+  }
+});

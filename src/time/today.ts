@@ -17,7 +17,7 @@ export function resolveToday(options: {
   if (explicit !== undefined && explicit !== '') {
     const parsed = parseIsoDate(explicit);
     if (!parsed.ok) {
-      const hint = parsed.suggestion ? ` such as ${parsed.suggestion}` : ' in YYYY-MM-DD form';
+      const hint = parsed.suggestion ? ` such as \`${parsed.suggestion}\`` : ' in YYYY-MM-DD form';
       throw new TodayError(`Unexpected today \`${explicit}\` (${parsed.reason}), expected a real calendar date${hint}`);
     }
     return parsed.date;

@@ -1,0 +1,52 @@
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { lint } from '../lint/engine.js';
+import { FORMATS, formatFindings, type Format } from '../lint/reporters/index.js';
+import { githubStepSummary } from '../lint/reporters/github.js';
+import { summarize } from '../lint/reporters/summary.js';
+import { VERSION } from '../version.js';
+import { parseCount, parseTodayOption, useColor } from './options.js';
+
+interface LintFlags {
+  format: Format;
+  today?: string;
+  config?: string;
+  quiet?: boolean;
+  maxWarnings?: number;
+  output?: string;
+}
+
+export function registerLint(program: Command): void {
+  program
+    .command('lint')
+    .description('Check pages and glossary entries against the content contract')
+    .argument('[paths...]', 'files, folders or globs (default: the pages and glossary the config names)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('stylish'))
+    .option('--today <date>', 'treat this date (YYYY-MM-DD) as today (also PAGECARE_TODAY)', parseTodayOption)
+    .option('-c, --config <file>', 'config file (default: pagecare.config.yml in the repository root)')
+    .option('-q, --quiet', 'report errors only')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .action(async (paths: string[], flags: LintFlags) => {
+      const result = await lint({ cwd: process.cwd(), configPath: flags.config, today: flags.today, paths });
+      const findings = flags.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
+      const color = !flags.output && useColor(process.stdout);
+      const text = formatFindings(flags.format, { findings, files: result.files, version: VERSION, color });
+      if (flags.output) {
+        await mkdir(path.dirname(path.resolve(flags.output)), { recursive: true });
+        await writeFile(flags.output, text);
+      } else {
+        process.stdout.write(text);
+      }
+      const summary = summarize(result.findings, result.files);
+      if (flags.format === 'github' && process.env.GITHUB_STEP_SUMMARY) {
+        await appendFile(process.env.GITHUB_STEP_SUMMARY, githubStepSummary(findings, summary));
+      }
+      if (summary.errors > 0) process.exitCode = 1;
+      else if (flags.maxWarnings !== undefined && summary.warnings > flags.maxWarnings) {
+        process.stderr.write(`pagecare: ${summary.warnings} warnings, expected at most ${flags.maxWarnings} (--max-warnings)\n`);
+        process.exitCode = 1;
+      }
+    });
+}

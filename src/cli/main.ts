@@ -1,0 +1,25 @@
+import { Command, CommanderError } from 'commander';
+import { VERSION } from '../version.js';
+import { registerLint } from './lint.js';
+import { registerRun } from './run.js';
+import { exitWith } from './errors.js';
+
+const program = new Command('pagecare')
+  .description('Keep patient-information pages trustworthy: review dates, references, glossary links.')
+  .version(VERSION)
+  .exitOverride()
+  .configureOutput({ outputError: (text, write) => write(`pagecare: ${text.replace(/^error: /, '')}`) });
+
+registerLint(program);
+registerRun(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // --help and --version end here too, with their own exit code 0.
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
+  } else {
+    exitWith(error);
+  }
+}

@@ -1,0 +1,41 @@
+import type { Finding } from '../finding.js';
+import { formatGithub } from './github.js';
+import { formatJson } from './json.js';
+import { formatSarif } from './sarif.js';
+import { formatStylish } from './stylish.js';
+
+export { githubStepSummary } from './github.js';
+export { summarize, type Summary } from './summary.js';
+
+export const FORMATS = ['stylish', 'json', 'github', 'sarif'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export function isFormat(value: string): value is Format {
+  return (FORMATS as readonly string[]).includes(value);
+}
+
+export interface FormatInput {
+  findings: readonly Finding[];
+  /** Files checked (root-relative or cwd-relative paths), or just their number. */
+  files: readonly string[] | number;
+  /** pagecare's version, for SARIF tool.driver.version. */
+  version: string;
+  /** ANSI colours (stylish only). */
+  color: boolean;
+  /** SARIF tool.driver.informationUri (optional). */
+  informationUri?: string;
+}
+
+/** Render findings in one of the output formats; the result ends with a newline unless empty (github, clean run). */
+export function formatFindings(format: Format, { findings, files, version, color, informationUri }: FormatInput): string {
+  switch (format) {
+    case 'stylish':
+      return formatStylish(findings, files, { color });
+    case 'json':
+      return formatJson(findings, files);
+    case 'github':
+      return formatGithub(findings);
+    case 'sarif':
+      return formatSarif(findings, informationUri === undefined ? { version } : { version, informationUri });
+  }
+}
