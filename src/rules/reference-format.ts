@@ -1,4 +1,581 @@
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { GlossaryTerm } from '../content/content-index.js';
 import { defineRule } from '../lint/define-rule.js';
+import { references } from '../lint/fields.js';
 
-// PLACEHOLDER: being written.
-export default defineRule('reference-format', ['page', 'glossary'], () => {});
+/**
+ * `reference-format`: formatting slips inside a page's references, each
+ * reported at the line of the field that holds it:
+ *
+ * - glued words in `title`, `journal`, `publisher`: a year glued to a word
+ *   (`2023guidance`), camel-glued words (`neuroendocrineTumours`) and
+ *   lowercase ones (`neuroendocrinetumours`): a token that is not a known
+ *   word but splits into two known words of 4+ letters each. Known words are
+ *   the page's body text, every glossary term and alias, and the words of the
+ *   page's other reference fields; no dictionary is needed.
+ * - doubled spaces, leading or trailing spaces, a space before `, . ; :`.
+ * - `pages` not `start–end` (en dash, no spaces, start ≤ end) or a single
+ *   page or article number (`85`, `e13306`).
+ * - styles mixed within one page, reported on the minority (on a tie, on the
+ *   style that is not the house style): spaced hyphen vs en dash as a
+ *   separator in titles, initials with or without full stops in `authors`
+ *   (house style: without), "et al" vs "and others" (house style: "and
+ *   others"). Page ranges need no vote: `pages` always wants the en dash.
+ * - `year` not four digits or after this year; `doi` not a bare `10.NNNN/…`;
+ *   `pmid` not 1–8 digits; `url` not https://.
+ * - trailing punctuation after `journal`, `publisher` or `authors`.
+ *
+ * Valid: `pages: 844–860`, `authors: M Pavel and others`, `doi: 10.1159/000443170`.
+ * Invalid: `pages: "1 - 14"`, `journal: "Neuroendocrinology,"`, `title: … 2023guidance …`.
+ *
+ * Every pattern here is linear-time: no nested or adjacent overlapping
+ * quantifiers, and long tokens are skipped before any quadratic split.
+ */
+export default defineRule('reference-format', ['page'], ({ tree, prepared, report }) => {
+  const refs = references(prepared);
+  if (refs.length === 0) return;
+  const known = pageWords(tree, prepared.context.index.data.glossary);
+  const slips = referenceFormatSlips(
+    refs.map(({ index, reference }) => ({ index, reference: reference as Record<string, unknown> })),
+    known,
+    prepared.context.today.year,
+  );
+  for (const slip of slips) {
+    const at = prepared.frontMatter.keySpan(['references', slip.index, slip.field]) ?? refs.find((r) => r.index === slip.index)?.at;
+    report(slip.message, at);
+  }
+});
+
+export interface FormatSlip {
+  /** Index of the reference in the `references` list. */
+  index: number;
+  field: string;
+  message: string;
+}
+
+export interface ReferenceEntry {
+  index: number;
+  reference: Record<string, unknown>;
+}
+
+/** Fields whose words feed the vocabulary and may hold glued words. */
+const WORD_FIELDS = ['title', 'authors', 'journal', 'publisher'] as const;
+const GLUE_FIELDS = ['title', 'journal', 'publisher'] as const;
+const SPACING_FIELDS = ['title', 'authors', 'journal', 'publisher', 'volume', 'issue'] as const;
+const SEPARATOR_FIELDS = ['title', 'journal', 'publisher'] as const;
+const TRAILING_FIELDS = ['authors', 'journal', 'publisher'] as const;
+
+/** Glued tokens reported per field at most (an adversarial field gets a handful, not thousands). */
+const MAX_GLUED_PER_FIELD = 5;
+const MAX_WORD = 40;
+const MIN_PART = 4;
+const QUOTE_MAX = 80;
+
+const LETTERS = /\p{L}+/gu;
+const ALNUM = /[\p{L}\p{N}]+/gu;
+const ONLY_LETTERS = /^\p{L}+$/u;
+const YEAR_THEN_WORD = /^((?:1[6-9]|20)\d\d)(\p{L}{3,})$/u;
+const WORD_THEN_YEAR = /^(\p{L}{3,})((?:1[6-9]|20)\d\d)$/u;
+const DOUBLE_SPACE = /\s\s/;
+const SPACE_BEFORE_PUNCT = /\s(?:[,;:]|\.(?!\S))/;
+const HYPHEN_SEPARATOR = / - /;
+const EN_DASH_SEPARATOR = / – /;
+const TOKEN = /[^\s,;]+/g;
+const DOTTED_INITIALS = /^(?:\p{Lu}\.)+/u;
+const UNDOTTED_INITIALS = /^\p{Lu}{1,2}$/u;
+const ET_AL = /\bet\.? al\b\.?/i;
+const AND_OTHERS = /\band others\b/i;
+const PAGE = /^(\p{L}{0,2})(\d{1,9})$/u;
+const PAGE_PREFIX = /^pp?\.\s?/i;
+const PAGE_SEPARATORS = ['–', '-', '—', '‐', '‑', '‒', '−', ' to '];
+const FOUR_DIGITS = /^\d{4}$/;
+const SOME_FOUR_DIGITS = /\d{4}/g;
+const BARE_DOI = /^10\.\d{4,9}\/\S+$/;
+const DOI_PREFIX = /^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s?)/i;
+const PMID = /^\d{1,8}$/;
+const PMID_PREFIX = /^pmid:?\s?/i;
+const ABBREVIATION_END = /(?:^|[\s.])(?:Inc|Ltd|Co|Corp|Publ|Assoc|Univ|Dept|Eds?|Jr|Sr|St)\.$/;
+const ENDS_WITH_INITIAL = /(?:^|[^\p{L}])\p{Lu}\.$/u;
+const ENDS_WITH_ET_AL = /\bet\.? al\.$/i;
+
+/**
+ * Parts that legitimately start or end closed compounds (`postoperative`,
+ * `healthcare`, `guidelines`): a split on one of these is not a slip.
+ */
+const PREFIXES = new Set(
+  'anti auto post over under inter intra extra multi super trans semi self counter micro macro hyper hypo endo para peri poly mono radio chemo neuro gastro immuno cardio pseudo ultra tele photo thermo hydro retro well with some every where there here what care life home work'.split(' '),
+);
+const SUFFIXES = new Set(
+  'less ness ship wide like work care time line lines side ward wards self selves thing body where ever more stream style base while book made based related free specific'.split(' '),
+);
+
+/** Words of the page body (mdast text) and of every glossary term and alias, lowercase. */
+export function pageWords(tree: Root, glossary: Record<string, GlossaryTerm>): Set<string> {
+  const known = new Set<string>();
+  visit(tree, 'text', (node) => addWords(known, node.value));
+  for (const entry of Object.values(glossary)) {
+    addWords(known, entry.term);
+    for (const alias of entry.aliases) addWords(known, alias);
+  }
+  return known;
+}
+
+function addWords(into: Set<string>, text: string): void {
+  for (const word of words(text)) into.add(word);
+}
+
+function words(text: string): string[] {
+  const found: string[] = [];
+  for (const match of text.matchAll(LETTERS)) if (match[0].length <= MAX_WORD) found.push(match[0].toLowerCase());
+  return found;
+}
+
+function countWords(text: string, into = new Map<string, number>()): Map<string, number> {
+  for (const word of words(text)) into.set(word, (into.get(word) ?? 0) + 1);
+  return into;
+}
+
+/** Known words: the page's own words plus those of the reference fields (counted, so a field never vouches for itself). */
+class Vocabulary {
+  constructor(
+    private readonly base: ReadonlySet<string>,
+    private readonly counts: ReadonlyMap<string, number>,
+  ) {}
+
+  /** The word occurs somewhere other than in `own` (the field being checked). */
+  knows(word: string, own: ReadonlyMap<string, number>): boolean {
+    if (this.base.has(word) || (this.counts.get(word) ?? 0) > (own.get(word) ?? 0)) return true;
+    const singular = word.endsWith('es') ? [word.slice(0, -1), word.slice(0, -2)] : word.endsWith('s') ? [word.slice(0, -1)] : [];
+    return singular.some((w) => this.base.has(w) || (this.counts.get(w) ?? 0) > (own.get(w) ?? 0));
+  }
+
+  /** The word occurs anywhere (a part of a glued token may come from the same field). */
+  hasPart(word: string): boolean {
+    if (this.base.has(word) || this.counts.has(word)) return true;
+    return word.endsWith('s') && (this.base.has(word.slice(0, -1)) || this.counts.has(word.slice(0, -1)));
+  }
+}
+
+/** Every formatting slip in a page's references, in reference order. */
+export function referenceFormatSlips(refs: ReferenceEntry[], pageVocabulary: ReadonlySet<string>, thisYear: number): FormatSlip[] {
+  const counts = new Map<string, number>();
+  for (const { reference } of refs) {
+    for (const name of WORD_FIELDS) {
+      const value = reference[name];
+      if (typeof value === 'string') countWords(value, counts);
+    }
+  }
+  const vocabulary = new Vocabulary(pageVocabulary, counts);
+  const slips: FormatSlip[] = [];
+
+  for (const { index, reference } of refs) {
+    const add = (field: string, message: string) => slips.push({ index, field, message });
+    for (const field of GLUE_FIELDS) {
+      const value = reference[field];
+      if (typeof value !== 'string') continue;
+      for (const glued of gluedWords(value, vocabulary)) {
+        add(field, `Unexpected \`${glued.bad}\` in \`${field}\`, expected \`${glued.good}\` (words glued together)`);
+      }
+    }
+    for (const field of SPACING_FIELDS) {
+      const value = reference[field];
+      if (typeof value === 'string') for (const message of spacingSlips(field, value)) add(field, message);
+    }
+    for (const field of TRAILING_FIELDS) {
+      const value = reference[field];
+      const message = typeof value === 'string' ? trailingPunctuation(field, value) : undefined;
+      if (message) add(field, message);
+    }
+    const checks: Array<[string, (value: unknown) => string | undefined]> = [
+      ['pages', pagesSlip],
+      ['year', (value) => yearSlip(value, thisYear)],
+      ['doi', doiSlip],
+      ['pmid', pmidSlip],
+      ['url', urlSlip],
+    ];
+    for (const [field, check] of checks) {
+      if (!Object.hasOwn(reference, field)) continue;
+      const message = check(reference[field]);
+      if (message) add(field, message);
+    }
+  }
+
+  slips.push(...separatorStyle(refs), ...initialsStyle(refs), ...etAlStyle(refs));
+  return slips.sort((a, b) => a.index - b.index);
+}
+
+// ---------------------------------------------------------------- glued words
+
+function gluedWords(value: string, vocabulary: Vocabulary): Array<{ bad: string; good: string }> {
+  const own = countWords(value);
+  const found: Array<{ bad: string; good: string }> = [];
+  for (const match of value.matchAll(ALNUM)) {
+    const good = unglue(match[0], vocabulary, own);
+    if (good) found.push({ bad: match[0], good });
+    if (found.length >= MAX_GLUED_PER_FIELD) break;
+  }
+  return found;
+}
+
+/** The token with a space where words were glued, or undefined when it is fine. */
+function unglue(token: string, vocabulary: Vocabulary | ReadonlySet<string>, own: ReadonlyMap<string, number> = new Map()): string | undefined {
+  const vocab = vocabulary instanceof Vocabulary ? vocabulary : new Vocabulary(vocabulary, new Map());
+  if (token.length > 2 * MAX_WORD) return undefined;
+  const yearFirst = YEAR_THEN_WORD.exec(token);
+  if (yearFirst) return `${yearFirst[1]} ${yearFirst[2]}`;
+  const yearLast = WORD_THEN_YEAR.exec(token);
+  if (yearLast) return `${yearLast[1]} ${yearLast[2]}`;
+  if (!ONLY_LETTERS.test(token)) return undefined;
+  const lower = token.toLowerCase();
+  if (vocab.knows(lower, own)) return undefined;
+  const camel = splitCamel(token);
+  if (camel) return camel;
+  // Only all-lowercase or Capitalised tokens: acronyms and names keep their own casing.
+  if (token.slice(1) !== lower.slice(1) || lower.length < 2 * MIN_PART) return undefined;
+  for (let cut = Math.min(lower.length - MIN_PART, MAX_WORD); cut >= Math.max(MIN_PART, lower.length - MAX_WORD); cut--) {
+    const left = lower.slice(0, cut);
+    const right = lower.slice(cut);
+    if (PREFIXES.has(left) || SUFFIXES.has(right)) continue;
+    if (vocab.hasPart(left) && vocab.hasPart(right)) return `${token.slice(0, cut)} ${token.slice(cut)}`;
+  }
+  return undefined;
+}
+
+/** `neuroendocrineTumours` → `neuroendocrine Tumours`: a lowercase run of 3+ letters, then a capitalised word of 4+ letters. */
+function splitCamel(token: string): string | undefined {
+  const chars = Array.from(token);
+  const cuts: number[] = [];
+  let lowerRun = 0;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    if (isUpper(c) && lowerRun >= 3) {
+      let j = i + 1;
+      while (j < chars.length && isLower(chars[j]!)) j++;
+      if (j - i - 1 >= 3) cuts.push(i);
+    }
+    lowerRun = isLower(c) ? lowerRun + 1 : 0;
+  }
+  if (cuts.length === 0) return undefined;
+  let out = '';
+  let from = 0;
+  for (const cut of cuts) {
+    out += `${chars.slice(from, cut).join('')} `;
+    from = cut;
+  }
+  return out + chars.slice(from).join('');
+}
+
+function isLower(c: string): boolean {
+  return c !== c.toUpperCase() && c === c.toLowerCase();
+}
+
+function isUpper(c: string): boolean {
+  return c !== c.toLowerCase() && c === c.toUpperCase();
+}
+
+// ---------------------------------------------------------------- spacing and punctuation
+
+function spacingSlips(field: string, value: string): string[] {
+  const messages: string[] = [];
+  const trimmed = value.trim();
+  if (trimmed !== value && trimmed !== '') {
+    const leading = value.length > value.trimStart().length;
+    const trailing = value.length > value.trimEnd().length;
+    const where = leading && trailing ? 'leading and trailing' : leading ? 'leading' : 'trailing';
+    messages.push(`Unexpected ${where} space in \`${field}\` (\`"${quote(value)}"\`), expected \`"${quote(trimmed)}"\``);
+  }
+  const doubled = DOUBLE_SPACE.exec(trimmed);
+  if (doubled) {
+    let end = doubled.index;
+    while (end < trimmed.length && isSpace(trimmed[end]!)) end++;
+    const { text, fixed } = excerpt(trimmed, doubled.index, end, ' ');
+    messages.push(`Unexpected doubled space in \`${field}\` (\`${text}\`), expected one space (\`${fixed}\`)`);
+  }
+  const before = SPACE_BEFORE_PUNCT.exec(trimmed);
+  if (before) {
+    const punct = before.index + 1;
+    let start = before.index;
+    while (start > 0 && isSpace(trimmed[start - 1]!)) start--;
+    const { text, fixed } = excerpt(trimmed, start, punct, '');
+    messages.push(`Unexpected space before \`${trimmed[punct]}\` in \`${field}\` (\`${text}\`), expected \`${fixed}\``);
+  }
+  return messages;
+}
+
+function trailingPunctuation(field: string, value: string): string | undefined {
+  const text = value.trim();
+  const last = text[text.length - 1];
+  if (last === undefined || !',;:.'.includes(last)) return undefined;
+  if (last === '.') {
+    if (ABBREVIATION_END.test(text)) return undefined;
+    if (field === 'authors' && (ENDS_WITH_INITIAL.test(text) || ENDS_WITH_ET_AL.test(text))) return undefined;
+    // Abbreviated journal titles (`J. Clin. Oncol.`) end in a full stop like every other word.
+    if (field !== 'authors' && text.indexOf('.') < text.length - 1) return undefined;
+  }
+  let end = text.length;
+  while (end > 0 && (',;:.'.includes(text[end - 1]!) || isSpace(text[end - 1]!))) end--;
+  const fixed = text.slice(0, end);
+  if (fixed === '') return undefined;
+  return `Unexpected trailing \`${last}\` in \`${field}\` (\`${tail(text)}\`), expected \`${tail(fixed)}\``;
+}
+
+// ---------------------------------------------------------------- single fields
+
+function pagesSlip(value: unknown): string | undefined {
+  if (typeof value === 'number') {
+    return Number.isInteger(value) && value > 0 ? undefined : `Unexpected \`${value}\` in \`pages\`, expected a page range such as \`125–138\` or a page number such as \`85\``;
+  }
+  if (typeof value !== 'string') return undefined;
+  const shown = quote(value);
+  const malformed = `Unexpected \`${shown}\` in \`pages\`, expected a page range such as \`125–138\` (an en dash, no spaces) or a single page or article number such as \`e13306\``;
+  let text = value.trim();
+  const prefix = PAGE_PREFIX.exec(text);
+  if (prefix) text = text.slice(prefix[0].length).trim();
+  const reason = prefix ? '(the page numbers only)' : '(an en dash, no spaces)';
+  if (PAGE.test(text)) return text === value ? undefined : `Unexpected \`${shown}\` in \`pages\`, expected \`${text}\` ${prefix ? reason : '(no spaces)'}`;
+
+  let separator = -1;
+  let width = 0;
+  for (const dash of PAGE_SEPARATORS) {
+    const at = text.indexOf(dash);
+    if (at > 0 && (separator === -1 || at < separator)) {
+      separator = at;
+      width = dash.length;
+    }
+  }
+  if (separator === -1) return malformed;
+  const start = PAGE.exec(text.slice(0, separator).trim());
+  const end = PAGE.exec(text.slice(separator + width).trim());
+  if (!start || !end) return malformed;
+  const [, startPrefix, startNumber] = start as unknown as [string, string, string];
+  const [, endPrefix, endNumber] = end as unknown as [string, string, string];
+  let range = `${start[0]}–${end[0]}`;
+  let why = reason;
+  if (startPrefix === endPrefix && Number(startNumber) > Number(endNumber)) {
+    const expanded = startNumber.slice(0, startNumber.length - endNumber.length) + endNumber;
+    if (endNumber.length < startNumber.length && Number(expanded) >= Number(startNumber)) {
+      range = `${start[0]}–${endPrefix}${expanded}`;
+      why = '(the end page in full)';
+    } else {
+      range = `${end[0]}–${start[0]}`;
+      why = '(the start page first)';
+    }
+  }
+  return range === value ? undefined : `Unexpected \`${shown}\` in \`pages\`, expected \`${range}\` ${why}`;
+}
+
+function yearSlip(value: unknown, thisYear: number): string | undefined {
+  if (typeof value !== 'number' && typeof value !== 'string') return undefined;
+  const text = typeof value === 'number' ? String(value) : value.trim();
+  if (!FOUR_DIGITS.test(text)) {
+    const years = typeof value === 'string' ? Array.from(value.matchAll(SOME_FOUR_DIGITS), (m) => m[0]).slice(0, 2) : [];
+    const hint = years.length === 1 && Number(years[0]) <= thisYear ? `\`${years[0]}\`` : 'a four-digit year of publication such as `2020`';
+    return `Unexpected \`${quote(String(value))}\` in \`year\`, expected ${hint}`;
+  }
+  if (Number(text) > thisYear) {
+    return `Unexpected \`${text}\` in \`year\`: it is in the future, expected the year of publication (${thisYear} or earlier)`;
+  }
+  if (typeof value === 'string' && text !== value) return `Unexpected \`"${quote(value)}"\` in \`year\`, expected \`${text}\``;
+  return undefined;
+}
+
+function doiSlip(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (BARE_DOI.test(value)) return undefined;
+  const text = value.trim();
+  const bare = text.replace(DOI_PREFIX, '');
+  if (BARE_DOI.test(bare)) return `Unexpected \`${quote(value)}\` in \`doi\`, expected the bare DOI \`${quote(bare)}\``;
+  return `Unexpected \`${quote(value)}\` in \`doi\`, expected a bare DOI such as \`10.1016/j.annonc.2020.03.304\``;
+}
+
+function pmidSlip(value: unknown): string | undefined {
+  if (typeof value === 'number') {
+    return Number.isInteger(value) && value > 0 && value < 1e8 ? undefined : `Unexpected \`${value}\` in \`pmid\`, expected a PubMed ID of 1 to 8 digits such as \`26742776\``;
+  }
+  if (typeof value !== 'string') return undefined;
+  if (PMID.test(value)) return undefined;
+  const digits = value.trim().replace(PMID_PREFIX, '').trim();
+  if (PMID.test(digits)) return `Unexpected \`${quote(value)}\` in \`pmid\`, expected \`${digits}\``;
+  return `Unexpected \`${quote(value)}\` in \`pmid\`, expected a PubMed ID of 1 to 8 digits such as \`26742776\``;
+}
+
+function urlSlip(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  const lower = text.slice(0, 8).toLowerCase();
+  let candidate: string | undefined;
+  if (lower.startsWith('https://')) candidate = text;
+  else if (lower.startsWith('http://')) candidate = `https://${text.slice(7)}`;
+  else if (lower.startsWith('www.')) candidate = `https://${text}`;
+  const usable = candidate !== undefined && isUrl(candidate);
+  if (usable && candidate === value) return undefined;
+  if (usable) return `Unexpected \`${quote(value)}\` in \`url\`, expected \`${quote(candidate!)}\` (a secure https:// address)`;
+  return `Unexpected \`${quote(value)}\` in \`url\`, expected a full https:// address such as \`https://www.nice.org.uk/guidance/ng12\``;
+}
+
+function isUrl(text: string): boolean {
+  if (/\s/.test(text)) return false;
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' && url.hostname.includes('.');
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------- styles mixed within a page
+
+interface StyleUse {
+  index: number;
+  field: string;
+  text: string;
+  fixed: string;
+}
+
+/**
+ * Report the minority style's uses; on a tie, the style that is not the house style.
+ * `a` is the house style.
+ */
+function minority(a: StyleUse[], b: StyleUse[], describe: (use: StyleUse, others: number, tie: boolean) => string): FormatSlip[] {
+  const refsA = new Set(a.map((use) => use.index));
+  const refsB = new Set(b.map((use) => use.index));
+  if (refsA.size === 0 || refsB.size === 0) return [];
+  const reportA = refsA.size < refsB.size;
+  const uses = reportA ? a : b;
+  const others = reportA ? refsB.size : refsA.size;
+  const tie = refsA.size === refsB.size;
+  const seen = new Set<string>();
+  return uses.flatMap((use) => {
+    const key = `${use.index}/${use.field}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{ index: use.index, field: use.field, message: describe(use, others, tie) }];
+  });
+}
+
+function likeOthers(others: number, tie: boolean): string {
+  if (tie) return "the house style, as this page's references are split evenly";
+  return `as in ${others} other ${others === 1 ? 'reference' : 'references'} on this page`;
+}
+
+function separatorStyle(refs: ReferenceEntry[]): FormatSlip[] {
+  const en: StyleUse[] = [];
+  const hyphen: StyleUse[] = [];
+  for (const { index, reference } of refs) {
+    for (const field of SEPARATOR_FIELDS) {
+      const value = reference[field];
+      if (typeof value !== 'string') continue;
+      const h = HYPHEN_SEPARATOR.exec(value);
+      if (h) hyphen.push({ index, field, ...excerpt(value, h.index, h.index + 3, ' – ') });
+      const e = EN_DASH_SEPARATOR.exec(value);
+      if (e) en.push({ index, field, ...excerpt(value, e.index, e.index + 3, ' - ') });
+    }
+  }
+  return minority(en, hyphen, (use, others, tie) => {
+    const [wrong, right] = use.text.includes(' - ') && !use.text.includes(' – ') ? ['hyphen', 'an en dash'] : ['en dash', 'a hyphen'];
+    return `Unexpected ${wrong} in \`${use.field}\` (\`${use.text}\`), expected ${right} (\`${use.fixed}\`), ${likeOthers(others, tie)}`;
+  });
+}
+
+function initialsStyle(refs: ReferenceEntry[]): FormatSlip[] {
+  const plain: StyleUse[] = [];
+  const dotted: StyleUse[] = [];
+  for (const { index, reference } of refs) {
+    const value = reference.authors;
+    if (typeof value !== 'string') continue;
+    let foundPlain = false;
+    let foundDotted = false;
+    for (const match of value.matchAll(TOKEN)) {
+      const token = match[0];
+      const start = match.index;
+      const dots = DOTTED_INITIALS.exec(token);
+      if (!foundDotted && dots && (dots[0].length === token.length || isUpper(token[dots[0].length]!))) {
+        foundDotted = true;
+        const fixed = token.replace(/(\p{Lu})\./gu, '$1 ').trimEnd();
+        dotted.push({ index, field: 'authors', ...excerpt(value, start, start + token.length, fixed, 'next') });
+      } else if (!foundPlain && UNDOTTED_INITIALS.test(token)) {
+        foundPlain = true;
+        const fixed = Array.from(token, (c) => `${c}.`).join('');
+        plain.push({ index, field: 'authors', ...excerpt(value, start, start + token.length, fixed, 'next') });
+      }
+      if (foundPlain && foundDotted) break;
+    }
+  }
+  return minority(plain, dotted, (use, others, tie) => {
+    const how = use.text.includes('.') && !use.fixed.includes('.') ? 'initials without full stops' : 'initials with full stops';
+    return `Unexpected \`${use.text}\` in \`authors\`, expected \`${use.fixed}\` (${how}, ${likeOthers(others, tie)})`;
+  });
+}
+
+function etAlStyle(refs: ReferenceEntry[]): FormatSlip[] {
+  const andOthers: StyleUse[] = [];
+  const etAl: StyleUse[] = [];
+  for (const { index, reference } of refs) {
+    const value = reference.authors;
+    if (typeof value !== 'string') continue;
+    const others = AND_OTHERS.exec(value);
+    if (others) andOthers.push({ index, field: 'authors', ...excerpt(value, others.index, others.index + others[0].length, 'et al', 'next') });
+    const al = ET_AL.exec(value);
+    if (al) {
+      let start = al.index;
+      while (start > 0 && isSpace(value[start - 1]!)) start--;
+      if (value[start - 1] === ',') start--;
+      const lead = start === 0 ? '' : ' ';
+      etAl.push({ index, field: 'authors', ...excerpt(value, start, al.index + al[0].length, `${lead}and others`, 'next') });
+    }
+  }
+  return minority(andOthers, etAl, (use, others, tie) => {
+    const wanted = use.fixed.includes('and others') ? '"and others"' : '"et al"';
+    return `Unexpected \`${use.text}\` in \`authors\`, expected \`${use.fixed}\` (${wanted}, ${likeOthers(others, tie)})`;
+  });
+}
+
+// ---------------------------------------------------------------- quoting
+
+function isSpace(c: string): boolean {
+  return c === ' ' || c === '\t' || c === '\n' || c === '\r';
+}
+
+/**
+ * The slip `text[start, end)` with context, and the same excerpt with the
+ * slip replaced. `around`: a word on each side (for spaces and separators);
+ * `next`: the following word, or the previous one at the end (for tokens).
+ */
+function excerpt(text: string, start: number, end: number, replacement: string, mode: 'around' | 'next' = 'around'): { text: string; fixed: string } {
+  let left = start;
+  let right = end;
+  const previousWord = () => {
+    let l = start;
+    while (l > 0 && start - l < 30 && isSpace(text[l - 1]!)) l--;
+    while (l > 0 && start - l < 30 && !isSpace(text[l - 1]!)) l--;
+    return l;
+  };
+  const nextWord = () => {
+    let r = end;
+    while (r < text.length && r - end < 30 && isSpace(text[r]!)) r++;
+    while (r < text.length && r - end < 30 && !isSpace(text[r]!)) r++;
+    return r;
+  };
+  if (mode === 'around') {
+    left = previousWord();
+    right = nextWord();
+  } else {
+    right = nextWord();
+    if (text.slice(end, right).trim() === '') {
+      right = end;
+      left = previousWord();
+    }
+  }
+  const before = text.slice(left, start);
+  const after = text.slice(end, right);
+  return { text: quote(before + text.slice(start, end) + after), fixed: quote(before + replacement + after) };
+}
+
+function quote(text: string): string {
+  return text.length <= QUOTE_MAX ? text : `${text.slice(0, QUOTE_MAX - 1)}…`;
+}
+
+function tail(text: string): string {
+  return text.length <= QUOTE_MAX ? text : `…${text.slice(-(QUOTE_MAX - 1))}`;
+}

@@ -1,4 +1,41 @@
+import { Temporal } from 'temporal-polyfill';
 import { defineRule } from '../lint/define-rule.js';
+import { references } from '../lint/fields.js';
+import { addDuration, type Duration } from '../time/duration.js';
+import { compareDates, type PlainDate } from '../time/calendar-date.js';
 
-// PLACEHOLDER: being written.
-export default defineRule('reference-stale', ['page', 'glossary'], () => {});
+/**
+ * `reference-stale` (info): a reference older than the policy's `staleAfter`
+ * (default P10Y), for the reviewer's attention. A reference counts from the
+ * end of its year: stale when 31 December of `year` plus `staleAfter` is
+ * before today, so with P10Y a 2016 reference is not stale until 2027.
+ * Years that are not four digits or lie in the future are left to
+ * `reference-format`.
+ *
+ * Valid (today 2026-06-01): `year: 2016`.
+ * Invalid: `year: 2015`.
+ */
+export default defineRule('reference-stale', ['page'], ({ prepared, report }) => {
+  const today = prepared.context.today;
+  const staleAfter = prepared.context.config.policy.staleAfter;
+  for (const { index, reference } of references(prepared)) {
+    const year = fourDigitYear(reference.year);
+    if (year === undefined || year > today.year || !isStale(year, staleAfter, today)) continue;
+    let fresh = year + 1;
+    while (fresh <= today.year && isStale(fresh, staleAfter, today)) fresh++;
+    report(
+      `Reference ${index + 1} from ${year} is older than \`staleAfter\` (${staleAfter.toString()}), expected a source from ${fresh} or later, or a reviewer's check that it is still current`,
+      prepared.frontMatter.keySpan(['references', index, 'year']),
+    );
+  }
+});
+
+function fourDigitYear(value: unknown): number | undefined {
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+  return /^\d{4}$/.test(text) ? Number(text) : undefined;
+}
+
+function isStale(year: number, staleAfter: Duration, today: PlainDate): boolean {
+  const end = Temporal.PlainDate.from({ year, month: 12, day: 31 });
+  return compareDates(addDuration(end, staleAfter), today) < 0;
+}
