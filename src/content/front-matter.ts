@@ -56,7 +56,8 @@ export function parseFrontMatter(text: string): FrontMatter {
   }
   const closed = closing !== -1;
   const yamlLines = lines.slice(1, closed ? closing : lines.length);
-  const yamlText = yamlLines.join('\n');
+  // CRLF files: drop the CR so a value on the last line does not keep it.
+  const yamlText = yamlLines.map((line) => line.replace(/\r$/, '')).join('\n');
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, {
     lineCounter,

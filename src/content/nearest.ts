@@ -13,5 +13,6 @@ export function nearest(value: string, candidates: Iterable<string>): string | u
     }
   }
   if (best === undefined) return undefined;
-  return bestDistance <= Math.max(2, Math.ceil(Math.max(needle.length, best.length) / 3)) ? best : undefined;
+  // A quarter of the length (at least 2) catches typos without suggesting unrelated words.
+  return bestDistance <= Math.max(2, Math.floor(Math.max(needle.length, best.length) / 4)) ? best : undefined;
 }
