@@ -55,6 +55,18 @@ describe('pagecare lint', () => {
     expect(strict.stderr).toMatch(/1 warnings, expected at most 0/);
   });
 
+  it('takes per-rule severities from pagecare.config.yml', () => {
+    const root = makeRepo({
+      'pagecare.config.yml': "rules:\n  review-due-soon: error\n  glossary-link-text: 'off'\n",
+      'content/pages/a.md': page({ next_review: '2026-07-01' }, '[cancer drugs](glossary:chemotherapy)\n'),
+    });
+    const result = runCli(['lint', '--format', 'json', ...TODAY], { cwd: root });
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout).messages.map((m: { ruleId: string; severity: string }) => `${m.ruleId} ${m.severity}`)).toEqual([
+      'review-due-soon error',
+    ]);
+  });
+
   it('writes GitHub annotations and a job summary', () => {
     const root = makeRepo({ 'content/pages/a.md': page({ next_review: '2026-05-01' }) });
     const summary = path.join(root, 'summary.md');
