@@ -10,6 +10,8 @@ export interface PageLink {
   text: string;
   at: Span;
   image: boolean;
+  /** For a reference, the line of the definition that gives its URL. */
+  definitionLine?: number;
 }
 
 /**
@@ -17,10 +19,10 @@ export interface PageLink {
  * references through their definitions. Shared by the glossary and link rules.
  */
 export function collectLinks(tree: Root): PageLink[] {
-  const definitions = new Map<string, string>();
+  const definitions = new Map<string, { url: string; line: number | undefined }>();
   visit(tree, 'definition', (node: Definition) => {
     const id = normalizeIdentifier(node.identifier);
-    if (!definitions.has(id)) definitions.set(id, node.url);
+    if (!definitions.has(id)) definitions.set(id, { url: node.url, line: node.position?.start.line });
   });
   const links: PageLink[] = [];
   visit(tree, (node) => {
@@ -34,10 +36,11 @@ export function collectLinks(tree: Root): PageLink[] {
     if (node.type === 'link') links.push({ url: (node as Link).url, text: toString(node), at, image: false });
     else if (node.type === 'image') links.push({ url: (node as Image).url, text: (node as Image).alt ?? '', at, image: true });
     else if (node.type === 'linkReference' || node.type === 'imageReference') {
-      const url = definitions.get(normalizeIdentifier((node as LinkReference | ImageReference).identifier));
-      if (url === undefined) return;
+      const definition = definitions.get(normalizeIdentifier((node as LinkReference | ImageReference).identifier));
+      if (definition === undefined) return;
       const image = node.type === 'imageReference';
-      links.push({ url, text: image ? ((node as ImageReference).alt ?? '') : toString(node), at, image });
+      const text = image ? ((node as ImageReference).alt ?? '') : toString(node);
+      links.push({ url: definition.url, text, at, image, ...(definition.line === undefined ? {} : { definitionLine: definition.line }) });
     }
   });
   return links;
@@ -58,4 +61,11 @@ export function glossaryLinks(tree: Root): Array<PageLink & { id: string }> {
     const id = glossaryId(link.url);
     return id === undefined || link.image ? [] : [{ ...link, id }];
   });
+}
+
+/** Link text or a URL quoted for a message: one line, at most 60 characters, in backticks. */
+export function shownText(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  const short = oneLine.length > 60 ? `${oneLine.slice(0, 59)}…` : oneLine;
+  return short.includes('`') ? `"${short}"` : `\`${short}\``;
 }

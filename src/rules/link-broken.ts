@@ -6,7 +6,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { nearest } from '../content/nearest.js';
 import { defineRule } from '../lint/define-rule.js';
-import { collectLinks } from '../lint/links.js';
+import { collectLinks, shownText } from '../lint/links.js';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
@@ -14,9 +14,18 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
  * `link-broken`: a relative link (or image) must point at a file that
  * exists, and a `#fragment` at a heading that exists, on this page or the
  * target page. Links are resolved against the repository's own index, never
- * by spawning a process per file. Not checked: URLs with a scheme
- * (`https:`, `mailto:`, `glossary:`), protocol-relative `//host` links and
- * site-absolute `/paths`, which point outside the content repository.
+ * by spawning a process per file: a target is tried as written, with `.md`
+ * added, then as a folder's `index.md` (percent-decoded, `?query` dropped);
+ * one that climbs out of the repository root is broken. Targets outside the
+ * content folder (`../../README.md`) are looked up on disk, the only I/O.
+ * Fragments: this page's own heading anchors (github-slugger, `-1` for
+ * repeats), or the target page's from the index's heading scan.
+ *
+ * Not checked: URLs with a scheme (`https:`, `mailto:`, `tel:`, `data:`,
+ * `glossary:` — glossary-link-unknown owns those), protocol-relative `//host`
+ * links, and site-absolute `/paths`: where `/` lands depends on how the site
+ * is published, which the repository does not say, so checking them would
+ * guess. An empty URL or a bare `#` is a link to this page.
  *
  * Valid: `[surgery](./surgery.md#after-surgery)` where both exist.
  * Invalid: `[x](./missing.md)`, `[x](#no-such-heading)`, `[x](../../../etc/passwd)`.
@@ -32,48 +41,46 @@ export default defineRule('link-broken', ['page', 'glossary'], ({ tree, prepared
     const hash = url.indexOf('#');
     const target = decode((hash === -1 ? url : url.slice(0, hash)).replace(/\?.*$/, ''));
     const fragment = hash === -1 ? undefined : decode(url.slice(hash + 1));
-    const what = link.image ? 'image' : 'link';
+    const what = `${link.image ? 'image' : 'link'} ${shownText(url)}${link.definitionLine === undefined ? '' : ` (defined on line ${link.definitionLine})`}`;
 
     if (target === '') {
       if (!fragment) continue;
       ownSlugs ??= headingSlugs(tree);
-      if (!ownSlugs.has(fragment)) report(missingHeading(what, url, fragment, 'this page', ownSlugs), link.at);
+      if (!ownSlugs.has(fragment)) report(missingHeading(what, fragment, 'this page', ownSlugs), link.at);
       continue;
     }
 
     const resolved = path.posix.normalize(path.posix.join(here, target));
     if (resolved === '..' || resolved.startsWith('../')) {
-      report(`Broken ${what} \`${url}\`: it leads outside the repository, expected a page inside the repository`, link.at);
+      report(`Broken ${what}: it leads outside the repository, expected a page inside the repository`, link.at);
       continue;
     }
     const found = [resolved, `${resolved}.md`, path.posix.join(resolved, 'index.md')].find(
       (candidate) => index.files.has(candidate) || (!candidate.startsWith(`${contentRoot(prepared)}/`) && existsSync(path.join(index.root, candidate))),
     );
     if (!found) {
-      const pages = [...index.files].filter((file) => file.endsWith('.md')).map((file) => path.posix.relative(here, file));
-      const close = nearest(target.replace(/^\.\//, ''), pages);
-      report(
-        `Broken ${what} \`${url}\`: no such file, expected ${close ? `an existing page such as \`${close.startsWith('.') ? close : `./${close}`}\`` : 'a path to an existing page'}`,
-        link.at,
-      );
+      const close = nearestPath(target, here, index.files);
+      const kind = link.image || !/^(?:\.md)?$/.test(path.posix.extname(target)) ? 'file' : 'page';
+      const expected = close ? `an existing ${kind} such as \`${close}\`` : `the path of an existing ${kind}, relative to this page`;
+      report(`Broken ${what}: no such file, expected ${expected}`, link.at);
       continue;
     }
     if (fragment && found.endsWith('.md')) {
       const slugs = found === prepared.path ? (ownSlugs ??= headingSlugs(tree)) : index.headingSlugs(found);
-      if (slugs && !slugs.has(fragment)) report(missingHeading(what, url, fragment, `\`${target}\``, slugs), link.at);
+      if (slugs && !slugs.has(fragment)) report(missingHeading(what, fragment, `\`${target}\``, slugs), link.at);
     }
   }
 });
 
-function missingHeading(what: string, url: string, fragment: string, where: string, slugs: ReadonlySet<string>): string {
+function missingHeading(what: string, fragment: string, where: string, slugs: ReadonlySet<string>): string {
   const close = nearest(fragment, slugs);
   const listed = [...slugs].slice(0, 5).map((slug) => `\`#${slug}\``).join(', ');
   const expected = close
     ? `expected an existing heading such as \`#${close}\``
     : slugs.size > 0
-      ? `expected one of ${listed}${slugs.size > 5 ? '…' : ''}`
+      ? `expected an existing heading (${listed}${slugs.size > 5 ? ', …' : ''})`
       : 'expected a link to the page itself, which has no headings';
-  return `Broken ${what} \`${url}\`: no heading \`#${fragment}\` on ${where}, ${expected}`;
+  return `Broken ${what}: no heading \`#${fragment}\` on ${where}, ${expected}`;
 }
 
 /** Anchors of this page's own headings, the way GitHub makes them. */
@@ -84,6 +91,27 @@ function headingSlugs(tree: Root): Set<string> {
     slugs.add(slugger.slug(toString(node)));
   });
   return slugs;
+}
+
+/**
+ * The existing file nearest to a broken target, written the way the link was
+ * (relative to the page, with `./` or `../`, `.md` left off if it was).
+ * Pages are candidates for a link without an extension or ending in `.md`;
+ * otherwise every file is.
+ */
+function nearestPath(target: string, here: string, files: Iterable<string>): string | undefined {
+  const extension = path.posix.extname(target);
+  const bare = extension === '';
+  const candidates = new Set<string>();
+  for (const file of files) {
+    if ((bare || extension === '.md') && !file.endsWith('.md')) continue;
+    let relative = path.posix.relative(here, file);
+    if (bare) relative = relative.replace(/(?:^|\/)index\.md$/, '').replace(/\.md$/, '') || '.';
+    if (!relative.startsWith('.')) relative = `./${relative}`;
+    candidates.add(relative);
+  }
+  const written = target.startsWith('.') ? target : `./${target}`;
+  return nearest(written.replace(/\/+$/, ''), candidates);
 }
 
 function contentRoot(prepared: { context: { config: { config: { content: { root: string } } } } }): string {
