@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { registerLint } from './lint.js';
 import { registerRun } from './run.js';
+import { registerSchedule } from './schedule.js';
 import { exitWith } from './errors.js';
 
 const program = new Command('pagecare')
@@ -12,6 +13,7 @@ const program = new Command('pagecare')
 
 registerLint(program);
 registerRun(program);
+registerSchedule(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -13,6 +13,8 @@ export interface Policy {
   maxInterval: Duration;
   dueSoon: Duration;
   staleAfter: Duration;
+  upcoming: Duration;
+  reminders: { before: number[]; overdueEvery: number };
 }
 
 export interface ResolvedConfig {
@@ -98,6 +100,8 @@ function resolve(root: string, file: string | undefined, config: Config): Resolv
       maxInterval: duration(config.policy.maxInterval),
       dueSoon: duration(config.policy.dueSoon),
       staleAfter: duration(config.policy.staleAfter),
+      upcoming: duration(config.policy.upcoming),
+      reminders: config.policy.reminders,
     },
     severities,
     ruleOptions,

@@ -40,6 +40,52 @@ export const configSchema = z.strictObject({
       maxInterval: duration('P3Y', 'Longest allowed time between last_reviewed and next_review'),
       dueSoon: duration('P90D', 'Warning window before next_review'),
       staleAfter: duration('P10Y', 'Age after which a reference is flagged for attention'),
+      upcoming: duration('P6M', 'Window before next_review in which a page counts as upcoming'),
+      reminders: z
+        .strictObject({
+          before: z
+            .array(z.int().positive())
+            .default([90, 30, 7])
+            .meta({ description: 'Days before next_review on which owners are reminded' }),
+          overdueEvery: z.int().positive().default(7).meta({ description: 'Days between reminders while overdue' }),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
+  repository: z
+    .strictObject({
+      url: z
+        .url({ protocol: /^https?$/ })
+        .optional()
+        .meta({ description: 'Web address of the content repository, for links in emails and reports' }),
+      branch: z.string().default('main').meta({ description: 'The base branch pages are published from' }),
+    })
+    .prefault({}),
+  reports: z
+    .strictObject({ dir: z.string().default('reports').meta({ description: 'Where reports are written' }) })
+    .prefault({}),
+  mail: z
+    .strictObject({
+      from: z.string().optional().meta({ description: 'Sender; PAGECARE_MAIL_FROM overrides it' }),
+      outbox: z.string().default('reports/outbox').meta({ description: 'Folder of .eml files when no SMTP server is set' }),
+      retries: z.int().min(0).max(10).default(3).meta({ description: 'Retries of a transient SMTP failure' }),
+    })
+    .prefault({}),
+  ledger: z
+    .strictObject({
+      store: z
+        .enum(['file', 'git'])
+        .default('file')
+        .meta({ description: 'file: a local JSON file; git: a branch pushed back to the remote (for CI)' }),
+      file: z.string().default('.pagecare/ledger.json'),
+      branch: z.string().default('pagecare/ledger'),
+      remote: z.string().default('origin'),
+    })
+    .prefault({}),
+  schedule: z
+    .strictObject({
+      cron: z.string().default('0 8 * * 1-5').meta({ description: 'When `pagecare schedule` runs the job (cron syntax)' }),
+      timezone: z.string().refine(isValidTimeZone, { message: 'expected an IANA time zone such as Europe/London' }).default('Europe/London'),
     })
     .prefault({}),
   rules: z

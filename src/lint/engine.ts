@@ -17,6 +17,8 @@ export interface LintOptions {
   today?: string | undefined;
   /** Files, folders or globs; empty means every page and glossary entry the config names. */
   paths?: string[];
+  /** A context already built for this run (config, index, today), so it is built once. */
+  context?: LintContext;
 }
 
 export interface LintResult {
@@ -28,7 +30,7 @@ export interface LintResult {
 
 /** Lint a content repository: build the shared index once, then each file with one parse. */
 export async function lint(options: LintOptions): Promise<LintResult> {
-  const context = await loadContext(options);
+  const context = options.context ?? (await loadContext(options));
   const root = context.config.root;
   const targets = options.paths?.length ? await expandPaths(options.cwd, options.paths) : context.index.data.content.map((f) => path.join(root, f));
   const processor = unified().use(remarkParse).use(remarkPresetPagecare, { context }).freeze();

@@ -9,8 +9,10 @@ export async function loadContext(options: {
   configPath?: string | undefined;
   today?: string | undefined;
   config?: ResolvedConfig;
+  /** Where `PAGECARE_TODAY` is read from (default: this process's environment). */
+  env?: NodeJS.ProcessEnv;
 }): Promise<LintContext> {
   const config = options.config ?? loadConfig({ cwd: options.cwd, configPath: options.configPath });
-  const today = resolveToday({ explicit: options.today, timeZone: config.config.timezone });
+  const today = resolveToday({ explicit: options.today, timeZone: config.config.timezone, ...(options.env ? { env: options.env } : {}) });
   return { config, index: await buildIndex(config), today };
 }

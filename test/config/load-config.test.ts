@@ -14,7 +14,7 @@ describe('pagecare.config.yml', () => {
   it('has the contract defaults when absent', () => {
     const root = makeRepo({});
     const config = loadConfig({ cwd: root });
-    expect(config.config.policy).toEqual({ maxInterval: 'P3Y', dueSoon: 'P90D', staleAfter: 'P10Y' });
+    expect(config.config.policy).toEqual({ maxInterval: 'P3Y', dueSoon: 'P90D', staleAfter: 'P10Y', upcoming: 'P6M', reminders: { before: [90, 30, 7], overdueEvery: 7 } });
     expect(config.config.timezone).toBe('Europe/London');
     expect(config.severities['review-due-soon']).toBe('warning');
     expect(config.severities['reference-stale']).toBe('info');

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -36,9 +36,17 @@ export function page(front: Partial<Record<string, string>> = {}, body = 'Some p
   return `---\n${lines.join('\n')}\n---\n\n${body}`;
 }
 
-/** A throwaway content repository in the temp folder. */
+const made: string[] = [];
+
+/** Remove every repository this test file made (called from test/setup.ts). */
+export function removeTempRepos(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** A throwaway content repository in the temp folder, removed after the test file. */
 export function makeRepo(files: Record<string, string | Uint8Array>, withDefaults = true): string {
   const root = mkdtempSync(path.join(tmpdir(), 'pagecare-'));
+  made.push(root);
   const all: Record<string, string | Uint8Array> = withDefaults
     ? { 'content/editors.yml': EDITORS, 'content/glossary/chemotherapy.md': GLOSSARY_CHEMO, ...files }
     : files;

@@ -1,0 +1,91 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ResolvedConfig } from '../config/load-config.js';
+import { isGlossaryPath } from '../content/discover.js';
+import { parseFrontMatter } from '../content/front-matter.js';
+import { parseIsoDate, type PlainDate } from '../time/calendar-date.js';
+
+/** What the review cycle needs to know about one governed file, read from its front matter alone. */
+export interface Governed {
+  /** Stable id: the path under the pages folder without `.md`, or `glossary/<id>`. */
+  id: string;
+  /** Root-relative posix path. */
+  path: string;
+  kind: 'page' | 'glossary';
+  title: string;
+  owner: string | undefined;
+  reviewers: string[];
+  draft: boolean;
+  lastReviewed: PlainDate | undefined;
+  nextReview: PlainDate | undefined;
+  /** Why the page cannot be scheduled, when its dates are missing or invalid. */
+  problem: string | undefined;
+  /** Years of the page's references, for the review checklist. */
+  referenceYears: Array<number | undefined>;
+}
+
+/**
+ * Read every page's and glossary entry's front matter, without a Markdown
+ * parse: planning 10,000 pages costs about as much as reading them.
+ */
+export async function loadCorpus(config: ResolvedConfig, files: readonly string[]): Promise<Governed[]> {
+  return Promise.all(files.map(async (file) => readGoverned(config, file)));
+}
+
+async function readGoverned(config: ResolvedConfig, file: string): Promise<Governed> {
+  const kind = isGlossaryPath(config, file) ? 'glossary' : 'page';
+  let text = '';
+  try {
+    text = await readFile(path.join(config.root, file), 'utf8');
+  } catch {
+    // Unreadable files stay in the corpus as unscheduled; lint reports why.
+  }
+  const data = asRecord(parseFrontMatter(text).data);
+  const date = (key: string) => {
+    const value = data?.[key];
+    if (typeof value !== 'string') return undefined;
+    const parsed = parseIsoDate(value);
+    return parsed.ok ? parsed.date : undefined;
+  };
+  const nextReview = date('next_review');
+  const title = stringOr(data?.[kind === 'glossary' ? 'term' : 'title'], file);
+  const references = Array.isArray(data?.references) ? data.references : [];
+  return {
+    id: governedId(config, file, kind),
+    path: file,
+    kind,
+    title,
+    owner: typeof data?.owner === 'string' ? data.owner : undefined,
+    reviewers: Array.isArray(data?.reviewers) ? data.reviewers.filter((r): r is string => typeof r === 'string') : [],
+    draft: data?.status === 'draft',
+    lastReviewed: date('last_reviewed'),
+    nextReview,
+    problem: !data ? 'no readable front matter' : nextReview ? undefined : '`next_review` is missing or not a real date',
+    referenceYears: references.map((ref) => {
+      const year = Number(asRecord(ref)?.year);
+      return Number.isInteger(year) ? year : undefined;
+    }),
+  };
+}
+
+export function governedId(config: ResolvedConfig, file: string, kind: 'page' | 'glossary'): string {
+  const withoutExt = file.replace(/\.md$/, '');
+  if (kind === 'glossary') return `glossary/${path.posix.basename(withoutExt)}`;
+  const base = commonBase(config.config.content.pages);
+  return base && withoutExt.startsWith(`${base}/`) ? withoutExt.slice(base.length + 1) : withoutExt;
+}
+
+/** The literal folder before the first glob character of the page patterns (`content/pages`). */
+function commonBase(patterns: string[]): string {
+  const first = patterns[0] ?? '';
+  const literal = first.split('/').filter((part, i, parts) => !/[*?[{]/.test(parts.slice(0, i + 1).join('/')));
+  return literal.join('/');
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+function stringOr(value: unknown, fallback: string): string {
+  return typeof value === 'string' && value.trim() !== '' ? value : fallback;
+}
