@@ -39,12 +39,17 @@ export function registerJobCommand(program: Command, name: string, description: 
         env: process.env,
         ledgerStore: flags.ledger,
         signal: controller.signal,
+        log: (line) => process.stderr.write(`pagecare: ${line}\n`),
       }).finally(() => {
         process.off('SIGTERM', stop);
         process.off('SIGINT', stop);
       });
       if (dryRun) process.stdout.write(formatPlan(result.plan));
       process.stdout.write(formatJobSummary(result, process.cwd(), dryRun));
-      if ((result.lint?.errors ?? 0) > 0 || (result.send?.failed.length ?? 0) > 0) process.exitCode = 1;
+      const failed =
+        (result.send?.failed.length ?? 0) +
+        (result.pullRequests?.report?.failed.length ?? 0) +
+        (result.pullRequests?.fix?.outcome === 'failed' ? 1 : 0);
+      if ((result.lint?.errors ?? 0) > 0 || failed > 0) process.exitCode = 1;
     });
 }

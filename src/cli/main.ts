@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
+import { registerFix } from './fix.js';
 import { registerLint } from './lint.js';
 import { registerRun } from './run.js';
 import { registerSchedule } from './schedule.js';
@@ -12,6 +13,7 @@ const program = new Command('pagecare')
   .configureOutput({ outputError: (text, write) => write(`pagecare: ${text.replace(/^error: /, '')}`) });
 
 registerLint(program);
+registerFix(program);
 registerRun(program);
 registerSchedule(program);
 

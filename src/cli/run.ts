@@ -12,5 +12,10 @@ export function registerRun(program: Command): void {
     reports: false,
     remind: true,
   });
-  registerJobCommand(program, 'run', 'The whole job: lint, reports and reminders', { lint: true, reports: true, remind: true });
+  registerJobCommand(program, 'run', 'The whole job: lint, reports, reminders and review pull requests', {
+    lint: true,
+    reports: true,
+    remind: true,
+    pullRequests: true,
+  });
 }

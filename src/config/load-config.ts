@@ -15,6 +15,8 @@ export interface Policy {
   staleAfter: Duration;
   upcoming: Duration;
   reminders: { before: number[]; overdueEvery: number };
+  /** How long before `next_review` a review pull request is opened. */
+  pullRequestWindow: Duration;
 }
 
 export interface ResolvedConfig {
@@ -102,6 +104,7 @@ function resolve(root: string, file: string | undefined, config: Config): Resolv
       staleAfter: duration(config.policy.staleAfter),
       upcoming: duration(config.policy.upcoming),
       reminders: config.policy.reminders,
+      pullRequestWindow: duration(config.pullRequests.window),
     },
     severities,
     ruleOptions,

@@ -59,6 +59,7 @@ export const configSchema = z.strictObject({
         .optional()
         .meta({ description: 'Web address of the content repository, for links in emails and reports' }),
       branch: z.string().default('main').meta({ description: 'The base branch pages are published from' }),
+      remote: z.string().default('origin').meta({ description: 'The git remote review branches are pushed to (GitHub forge)' }),
     })
     .prefault({}),
   reports: z
@@ -82,6 +83,24 @@ export const configSchema = z.strictObject({
       remote: z.string().default('origin'),
     })
     .prefault({}),
+  pullRequests: z
+    .strictObject({
+      enabled: z.boolean().default(true).meta({ description: 'Open review pull requests for pages due' }),
+      forge: z
+        .enum(['auto', 'github', 'local'])
+        .default('auto')
+        .meta({ description: 'auto: GitHub when GITHUB_TOKEN and GITHUB_REPOSITORY are set, else the local forge' }),
+      window: duration('P30D', 'Open a review pull request this long before next_review (and for overdue pages)'),
+      maxOpen: z.int().min(0).default(10).meta({ description: 'Most review pull requests open at once' }),
+      perRun: z.int().min(0).default(3).meta({ description: 'Most review pull requests created per run' }),
+      labels: z.array(z.string().min(1)).default(['content-review']),
+      fixFormatting: z
+        .boolean()
+        .default(true)
+        .meta({ description: 'Open one pagecare/fix-formatting pull request with the safe fixes' }),
+    })
+    .prefault({}),
+  dashboard: z.boolean().default(false).meta({ description: 'Keep a "Content review dashboard" issue up to date' }),
   schedule: z
     .strictObject({
       cron: z.string().default('0 8 * * 1-5').meta({ description: 'When `pagecare schedule` runs the job (cron syntax)' }),

@@ -20,8 +20,14 @@ export interface Governed {
   nextReview: PlainDate | undefined;
   /** Why the page cannot be scheduled, when its dates are missing or invalid. */
   problem: string | undefined;
-  /** Years of the page's references, for the review checklist. */
-  referenceYears: Array<number | undefined>;
+  /** The page's references in brief, for the review checklist. */
+  references: ReferenceBrief[];
+}
+
+export interface ReferenceBrief {
+  title: string | undefined;
+  authors: string | undefined;
+  year: number | undefined;
 }
 
 /**
@@ -61,9 +67,14 @@ async function readGoverned(config: ResolvedConfig, file: string): Promise<Gover
     lastReviewed: date('last_reviewed'),
     nextReview,
     problem: !data ? 'no readable front matter' : nextReview ? undefined : '`next_review` is missing or not a real date',
-    referenceYears: references.map((ref) => {
-      const year = Number(asRecord(ref)?.year);
-      return Number.isInteger(year) ? year : undefined;
+    references: references.map((ref) => {
+      const record = asRecord(ref);
+      const year = Number(record?.year);
+      return {
+        title: typeof record?.title === 'string' ? record.title : undefined,
+        authors: typeof record?.authors === 'string' ? record.authors : undefined,
+        year: Number.isInteger(year) ? year : undefined,
+      };
     }),
   };
 }

@@ -62,7 +62,8 @@ export interface ReferenceEntry {
 /** Fields whose words feed the vocabulary and may hold glued words. */
 const WORD_FIELDS = ['title', 'authors', 'journal', 'publisher'] as const;
 const GLUE_FIELDS = ['title', 'journal', 'publisher'] as const;
-const SPACING_FIELDS = ['title', 'authors', 'journal', 'publisher', 'volume', 'issue'] as const;
+/** Fields checked for stray and doubled spaces. */
+export const SPACING_FIELDS = ['title', 'authors', 'journal', 'publisher', 'volume', 'issue'] as const;
 const SEPARATOR_FIELDS = ['title', 'journal', 'publisher'] as const;
 const TRAILING_FIELDS = ['authors', 'journal', 'publisher'] as const;
 
@@ -303,6 +304,18 @@ function spacingSlips(field: string, value: string): string[] {
   return messages;
 }
 
+/**
+ * The value with every spacing slip above put right: trimmed, each run of
+ * spaces made one, no space before `, ; :` or a closing `.`. A value of
+ * spaces only is left alone (it is not reported either).
+ */
+export function tidySpaces(value: string): string {
+  const trimmed = value.trim();
+  if (trimmed === '') return value;
+  // After the first replace every run of spaces is one long, so the second stays linear.
+  return trimmed.replace(/\s{2,}/g, ' ').replace(/\s(?=[,;:]|\.(?!\S))/g, '');
+}
+
 function trailingPunctuation(field: string, value: string): string | undefined {
   const text = value.trim();
   const last = text[text.length - 1];
@@ -328,12 +341,34 @@ function pagesSlip(value: unknown): string | undefined {
   }
   if (typeof value !== 'string') return undefined;
   const shown = quote(value);
-  const malformed = `Unexpected \`${shown}\` in \`pages\`, expected a page range such as \`125–138\` (an en dash, no spaces) or a single page or article number such as \`e13306\``;
+  const written = pagesAsWritten(value);
+  if (!written) {
+    return `Unexpected \`${shown}\` in \`pages\`, expected a page range such as \`125–138\` (an en dash, no spaces) or a single page or article number such as \`e13306\``;
+  }
+  return written.pages === value ? undefined : `Unexpected \`${shown}\` in \`pages\`, expected \`${written.pages}\` ${PAGES_CHANGES[written.change]}`;
+}
+
+const PAGES_CHANGES = {
+  spaces: '(no spaces)',
+  prefix: '(the page numbers only)',
+  dash: '(an en dash, no spaces)',
+  expand: '(the end page in full)',
+  reorder: '(the start page first)',
+} as const;
+
+export interface PagesWritten {
+  /** The house form: `start–end` or a single page or article number. */
+  pages: string;
+  /** What differs from the value, when anything does (`reorder` changes the meaning if the value was not a slip). */
+  change: keyof typeof PAGES_CHANGES;
+}
+
+/** A `pages` string in the house form, or undefined when it cannot be read as pages. */
+export function pagesAsWritten(value: string): PagesWritten | undefined {
   let text = value.trim();
   const prefix = PAGE_PREFIX.exec(text);
   if (prefix) text = text.slice(prefix[0].length).trim();
-  const reason = prefix ? '(the page numbers only)' : '(an en dash, no spaces)';
-  if (PAGE.test(text)) return text === value ? undefined : `Unexpected \`${shown}\` in \`pages\`, expected \`${text}\` ${prefix ? reason : '(no spaces)'}`;
+  if (PAGE.test(text)) return { pages: text, change: prefix ? 'prefix' : 'spaces' };
 
   let separator = -1;
   let width = 0;
@@ -344,25 +379,20 @@ function pagesSlip(value: unknown): string | undefined {
       width = dash.length;
     }
   }
-  if (separator === -1) return malformed;
+  if (separator === -1) return undefined;
   const start = PAGE.exec(text.slice(0, separator).trim());
   const end = PAGE.exec(text.slice(separator + width).trim());
-  if (!start || !end) return malformed;
+  if (!start || !end) return undefined;
   const [, startPrefix, startNumber] = start as unknown as [string, string, string];
   const [, endPrefix, endNumber] = end as unknown as [string, string, string];
-  let range = `${start[0]}–${end[0]}`;
-  let why = reason;
   if (startPrefix === endPrefix && Number(startNumber) > Number(endNumber)) {
     const expanded = startNumber.slice(0, startNumber.length - endNumber.length) + endNumber;
     if (endNumber.length < startNumber.length && Number(expanded) >= Number(startNumber)) {
-      range = `${start[0]}–${endPrefix}${expanded}`;
-      why = '(the end page in full)';
-    } else {
-      range = `${end[0]}–${start[0]}`;
-      why = '(the start page first)';
+      return { pages: `${start[0]}–${endPrefix}${expanded}`, change: 'expand' };
     }
+    return { pages: `${end[0]}–${start[0]}`, change: 'reorder' };
   }
-  return range === value ? undefined : `Unexpected \`${shown}\` in \`pages\`, expected \`${range}\` ${why}`;
+  return { pages: `${start[0]}–${end[0]}`, change: prefix ? 'prefix' : 'dash' };
 }
 
 function yearSlip(value: unknown, thisYear: number): string | undefined {
@@ -438,13 +468,11 @@ interface StyleUse {
  * `a` is the house style.
  */
 function minority(a: StyleUse[], b: StyleUse[], describe: (use: StyleUse, others: number, tie: boolean) => string): FormatSlip[] {
-  const refsA = new Set(a.map((use) => use.index));
-  const refsB = new Set(b.map((use) => use.index));
-  if (refsA.size === 0 || refsB.size === 0) return [];
-  const reportA = refsA.size < refsB.size;
-  const uses = reportA ? a : b;
-  const others = reportA ? refsB.size : refsA.size;
-  const tie = refsA.size === refsB.size;
+  const side = minoritySide(a, b);
+  if (!side) return [];
+  const [uses, rest] = side === 'a' ? [a, b] : [b, a];
+  const others = countRefs(rest);
+  const tie = countRefs(uses) === others;
   const seen = new Set<string>();
   return uses.flatMap((use) => {
     const key = `${use.index}/${use.field}`;
@@ -452,6 +480,17 @@ function minority(a: StyleUse[], b: StyleUse[], describe: (use: StyleUse, others
     seen.add(key);
     return [{ index: use.index, field: use.field, message: describe(use, others, tie) }];
   });
+}
+
+/** The side used by fewer references (`b` on a tie: `a` is the house style), or undefined when only one style is used. */
+function minoritySide(a: StyleUse[], b: StyleUse[]): 'a' | 'b' | undefined {
+  const [refsA, refsB] = [countRefs(a), countRefs(b)];
+  if (refsA === 0 || refsB === 0) return undefined;
+  return refsA < refsB ? 'a' : 'b';
+}
+
+function countRefs(uses: StyleUse[]): number {
+  return new Set(uses.map((use) => use.index)).size;
 }
 
 function likeOthers(others: number, tie: boolean): string {
@@ -479,6 +518,15 @@ function separatorStyle(refs: ReferenceEntry[]): FormatSlip[] {
 }
 
 function initialsStyle(refs: ReferenceEntry[]): FormatSlip[] {
+  const { plain, dotted } = initialsUses(refs);
+  return minority(plain, dotted, (use, others, tie) => {
+    const how = use.text.includes('.') && !use.fixed.includes('.') ? 'initials without full stops' : 'initials with full stops';
+    return `Unexpected \`${use.text}\` in \`authors\`, expected \`${use.fixed}\` (${how}, ${likeOthers(others, tie)})`;
+  });
+}
+
+/** The first initials of each style in each reference's `authors`. */
+function initialsUses(refs: ReferenceEntry[]): { plain: StyleUse[]; dotted: StyleUse[] } {
   const plain: StyleUse[] = [];
   const dotted: StyleUse[] = [];
   for (const { index, reference } of refs) {
@@ -489,23 +537,52 @@ function initialsStyle(refs: ReferenceEntry[]): FormatSlip[] {
     for (const match of value.matchAll(TOKEN)) {
       const token = match[0];
       const start = match.index;
-      const dots = DOTTED_INITIALS.exec(token);
-      if (!foundDotted && dots && (dots[0].length === token.length || isUpper(token[dots[0].length]!))) {
+      if (!foundDotted && isDottedInitials(token)) {
         foundDotted = true;
-        const fixed = token.replace(/(\p{Lu})\./gu, '$1 ').trimEnd();
-        dotted.push({ index, field: 'authors', ...excerpt(value, start, start + token.length, fixed, 'next') });
+        dotted.push({ index, field: 'authors', ...excerpt(value, start, start + token.length, undotInitials(token), 'next') });
       } else if (!foundPlain && UNDOTTED_INITIALS.test(token)) {
         foundPlain = true;
-        const fixed = Array.from(token, (c) => `${c}.`).join('');
-        plain.push({ index, field: 'authors', ...excerpt(value, start, start + token.length, fixed, 'next') });
+        plain.push({ index, field: 'authors', ...excerpt(value, start, start + token.length, dotInitials(token), 'next') });
       }
       if (foundPlain && foundDotted) break;
     }
   }
-  return minority(plain, dotted, (use, others, tie) => {
-    const how = use.text.includes('.') && !use.fixed.includes('.') ? 'initials without full stops' : 'initials with full stops';
-    return `Unexpected \`${use.text}\` in \`authors\`, expected \`${use.fixed}\` (${how}, ${likeOthers(others, tie)})`;
+  return { plain, dotted };
+}
+
+export type InitialsStyle = 'plain' | 'dotted';
+
+/**
+ * The initials style a page's references should give up: the minority's, or
+ * on a tie `dotted` (the house style has no full stops). Undefined when the
+ * page does not mix the two.
+ */
+export function initialsMinority(refs: ReferenceEntry[]): InitialsStyle | undefined {
+  const { plain, dotted } = initialsUses(refs);
+  const side = minoritySide(plain, dotted);
+  return side && (side === 'a' ? 'plain' : 'dotted');
+}
+
+/** `authors` with every initial written in the `from` style rewritten in the other. */
+export function restyleInitials(authors: string, from: InitialsStyle): string {
+  return authors.replace(TOKEN, (token) => {
+    if (from === 'dotted') return isDottedInitials(token) ? undotInitials(token) : token;
+    return UNDOTTED_INITIALS.test(token) ? dotInitials(token) : token;
   });
+}
+
+/** `M.`, `A.T.`, `J.Smith`: initials with full stops, alone or glued to a capitalised name. */
+function isDottedInitials(token: string): boolean {
+  const dots = DOTTED_INITIALS.exec(token);
+  return dots !== null && (dots[0].length === token.length || isUpper(token[dots[0].length]!));
+}
+
+function undotInitials(token: string): string {
+  return token.replace(/(\p{Lu})\./gu, '$1 ').trimEnd();
+}
+
+function dotInitials(token: string): string {
+  return Array.from(token, (c) => `${c}.`).join('');
 }
 
 function etAlStyle(refs: ReferenceEntry[]): FormatSlip[] {

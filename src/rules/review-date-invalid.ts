@@ -1,6 +1,6 @@
 import { defineRule } from '../lint/define-rule.js';
 import { field, references } from '../lint/fields.js';
-import { parseIsoDate } from '../time/calendar-date.js';
+import { isoSpelling, parseIsoDate } from '../time/calendar-date.js';
 import type { YamlPath } from '../content/front-matter.js';
 
 /**
@@ -54,28 +54,4 @@ function describe(value: unknown, name: string): string | undefined {
       : `Unexpected ${typeof value} \`${value}\` in \`${name}\`, expected ${FORM}`;
   }
   return `Unexpected ${Array.isArray(value) ? 'list' : 'mapping'} in \`${name}\`, expected ${FORM}`;
-}
-
-/**
- * The ISO spelling of a date written almost right: `2025-3-18`, `2025/03/18`,
- * `20250318`, `2025-03-18T09:00:00Z`, or day-first `18/03/2025` when the day
- * cannot be a month. Undefined when there is no single plausible reading.
- */
-function isoSpelling(value: string): string | undefined {
-  const text = value.trim();
-  let parts: [string, string, string] | undefined;
-  let match: RegExpExecArray | null;
-  if ((match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}.*)?$/.exec(text))) {
-    parts = [match[1]!, match[2]!, match[3]!];
-  } else if ((match = /^(\d{4})(\d{2})(\d{2})$/.exec(text))) {
-    parts = [match[1]!, match[2]!, match[3]!];
-  } else if ((match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text))) {
-    // Day first (as UK pages print it) only when unambiguous.
-    const [first, second] = [Number(match[1]), Number(match[2])];
-    if (first > 12 || first === second) parts = [match[3]!, match[2]!, match[1]!];
-  }
-  if (!parts) return undefined;
-  const iso = `${parts[0]}-${parts[1].padStart(2, '0')}-${parts[2].padStart(2, '0')}`;
-  const parsed = parseIsoDate(iso);
-  return parsed.ok ? parsed.date.toString() : parsed.suggestion;
 }

@@ -49,6 +49,52 @@ export function parseHumanDate(value: string): PlainDate | undefined {
   }
 }
 
+/**
+ * The ISO spelling of a date written almost right: `2025-3-18`, `2025/03/18`,
+ * `20250318`, `2025-03-18T09:00:00Z`, or day-first `18/03/2025` when the day
+ * cannot be a month. Impossible days give the nearest real date, for
+ * suggestions. Undefined when there is no single plausible reading.
+ */
+export function isoSpelling(value: string): string | undefined {
+  const iso = spelledIso(value);
+  if (!iso) return undefined;
+  const parsed = parseIsoDate(iso);
+  return parsed.ok ? parsed.date.toString() : parsed.suggestion;
+}
+
+/**
+ * The ISO form of a real date written another way (`18 Mar 2025`,
+ * `2025/03/18`, `20250318`), safe to write back: the same day, never a
+ * nearby one. Undefined when the value is already ISO, names no real day
+ * (`2025/02/30`), could be read two ways (`03/04/2025`) or has a time of day
+ * (in another time zone it may be another day).
+ */
+export function isoFromSpelling(value: string): string | undefined {
+  const human = parseHumanDate(value);
+  if (human) return human.toString();
+  const iso = spelledIso(value);
+  if (!iso || iso === value || value.includes(':')) return undefined;
+  const parsed = parseIsoDate(iso);
+  return parsed.ok ? parsed.date.toString() : undefined;
+}
+
+/** `YYYY-MM-DD` as written (not yet checked against the calendar), or undefined. */
+function spelledIso(value: string): string | undefined {
+  const text = value.trim();
+  let parts: [string, string, string] | undefined;
+  let match: RegExpExecArray | null;
+  if ((match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}.*)?$/.exec(text))) {
+    parts = [match[1]!, match[2]!, match[3]!];
+  } else if ((match = /^(\d{4})(\d{2})(\d{2})$/.exec(text))) {
+    parts = [match[1]!, match[2]!, match[3]!];
+  } else if ((match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text))) {
+    // Day first (as UK pages print it) only when unambiguous.
+    const [first, second] = [Number(match[1]), Number(match[2])];
+    if (first > 12 || first === second) parts = [match[3]!, match[2]!, match[1]!];
+  }
+  return parts && `${parts[0]}-${parts[1].padStart(2, '0')}-${parts[2].padStart(2, '0')}`;
+}
+
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: PlainDate, to: PlainDate): number {
   return from.until(to, { largestUnit: 'day' }).days;

@@ -26,7 +26,7 @@ function doc(id: string, fields: Partial<Governed> & { next?: string; last?: str
     lastReviewed: fields.last ? date(fields.last) : undefined,
     nextReview: fields.next ? date(fields.next) : undefined,
     problem: fields.problem,
-    referenceYears: [],
+    references: [],
   };
 }
 

@@ -37,7 +37,7 @@ export function item(options: {
     nextReview,
     status: left < 0 ? ('overdue' as const) : ('due-soon' as const),
     daysLeft: left,
-    referenceYears: [],
+    references: [],
     findings: options.findings,
   };
   return { entry, milestone, role: options.role ?? 'owner', ledgerKey: ledgerKey(entry, milestone, options.handle ?? 'jsmith') };

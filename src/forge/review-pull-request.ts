@@ -1,0 +1,98 @@
+import type { Editor } from '../config/editors-schema.js';
+import type { Finding } from '../lint/finding.js';
+import type { ReviewMarker, WantedPullRequest } from '../review/pull-request-plan.js';
+import type { PlainDate } from '../time/calendar-date.js';
+
+const MARKER = /<!-- pagecare:review id=(\S+) due=(\d{4}-\d{2}-\d{2}) proposed=(\d{4}-\d{2}-\d{2}) -->/;
+
+export function formatMarker(marker: ReviewMarker): string {
+  return `<!-- pagecare:review id=${marker.id} due=${marker.due} proposed=${marker.proposed} -->`;
+}
+
+export function parseMarker(body: string | undefined): ReviewMarker | undefined {
+  const match = body ? MARKER.exec(body) : null;
+  return match ? { id: match[1]!, due: match[2]!, proposed: match[3]! } : undefined;
+}
+
+export function reviewTitle(wanted: WantedPullRequest): string {
+  return `Review due: ${oneLine(wanted.entry.title)} (by ${wanted.entry.nextReview.toString()})`;
+}
+
+/**
+ * The review pull request's body: who owns it, when it is due, what it
+ * proposes, a checklist with every reference and its age, and the page's
+ * current lint findings. Page text is quoted inertly (GitHub renders it as
+ * Markdown, so backticks and angle brackets are neutralised).
+ */
+export function reviewBody(options: {
+  wanted: WantedPullRequest;
+  today: PlainDate;
+  editors: Readonly<Record<string, Editor>> | undefined;
+  findings: readonly Finding[];
+  pageUrl: string | undefined;
+}): string {
+  const { wanted, today } = options;
+  const entry = wanted.entry;
+  const owner = mention(entry.owner, options.editors);
+  const days = entry.daysLeft;
+  const when = days < 0 ? `${-days} ${-days === 1 ? 'day' : 'days'} overdue` : days === 0 ? 'due today' : `in ${days} ${days === 1 ? 'day' : 'days'}`;
+  const page = options.pageUrl ? `[${inert(entry.title)}](${options.pageUrl})` : `**${inert(entry.title)}**`;
+  const references = entry.references.map((ref) => {
+    const age = ref.year === undefined ? 'year unknown' : `${ref.year}, ${today.year - ref.year} ${today.year - ref.year === 1 ? 'year' : 'years'} old`;
+    const who = ref.authors ? `${inert(ref.authors)}: ` : '';
+    return `  - [ ] ${who}${inert(ref.title ?? '(untitled)')} (${age})`;
+  });
+  const findings = options.findings.map((f) => `- line ${f.line}: ${f.severity} \`${f.ruleId}\`: ${inert(f.message)}`);
+  return [
+    formatMarker({ id: entry.id, due: entry.nextReview.toString(), proposed: wanted.proposedLastReviewed.toString() }),
+    `${owner}, ${page} (\`${entry.path}\`) is due for review by **${entry.nextReview.toString()}** (${when}).`,
+    '',
+    'This pull request proposes:',
+    '',
+    `- \`last_reviewed: ${wanted.proposedLastReviewed.toString()}\``,
+    `- \`next_review: ${wanted.proposedNextReview.toString()}\``,
+    '',
+    'Before merging, set `last_reviewed` to the day the review was finished and `next_review` to when it is next due.',
+    '',
+    '### Review checklist',
+    '',
+    '- [ ] Clinical accuracy: the information is correct, current and safe',
+    ...(entry.kind === 'glossary'
+      ? []
+      : [references.length > 0 ? '- [ ] Each reference re-checked (still the best evidence, details correct):' : '- [ ] References: this page lists none; add the evidence it rests on', ...references]),
+    '- [ ] Glossary terms: each linked term is still explained correctly',
+    '- [ ] Plain language: short sentences and everyday words a patient understands',
+    '',
+    '### Current lint findings',
+    '',
+    ...(findings.length > 0 ? findings : ['None: the page passes every check.']),
+    '',
+    '---',
+    '_Opened by pagecare. Closing this pull request without merging stops it reappearing for this due date._',
+  ].join('\n');
+}
+
+function mention(handle: string | undefined, editors: Readonly<Record<string, Editor>> | undefined): string {
+  if (!handle) return 'Owner (none set)';
+  const editor = editors && Object.hasOwn(editors, handle) ? editors[handle] : undefined;
+  return editor?.github ? `@${editor.github}` : `${inert(editor?.name ?? handle)}`;
+}
+
+/** Page text as plain words in Markdown: no HTML, no links, no mentions, one line. */
+function inert(text: string): string {
+  return oneLine(text).replace(/[\\`*_[\]<>@#|!]/g, (c) => `\\${c}`);
+}
+
+function oneLine(text: string): string {
+  return text.replace(/[\r\n\t]+/g, ' ').trim();
+}
+
+/** GitHub logins to request reviews from: the owner's and reviewers', as editors.yml gives them. */
+export function reviewerLogins(wanted: WantedPullRequest, editors: Readonly<Record<string, Editor>> | undefined): string[] {
+  const handles = [wanted.entry.owner, ...wanted.entry.reviewers].filter((h): h is string => Boolean(h));
+  const logins = handles.flatMap((handle) => {
+    const login = editors && Object.hasOwn(editors, handle) ? editors[handle]?.github : undefined;
+    return login ? [login] : [];
+  });
+  return [...new Set(logins)];
+}
