@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -80,10 +81,12 @@ async function sync(options: SyncBranchOptions): Promise<SyncResult> {
     if (stranger) return { status: 'foreign', sha: existing, note: foreignNote(branch, stranger) };
   }
 
-  const tree = await writeTree(git, tips.base, files);
-  if (existing !== undefined && (await isSameCommit(git, existing, tree, tips.base))) {
+  // A branch already proposing these exact files on a base that is still published stays as it is:
+  // a new commit on main elsewhere is no reason to rewrite it and notify everyone.
+  if (existing !== undefined && (await proposesSame(git, existing, tips.base, files))) {
     return { status: 'unchanged', sha: existing };
   }
+  const tree = await writeTree(git, tips.base, files);
   if (remote === undefined && (await checkedOutBranches(git)).has(`refs/heads/${branch}`)) {
     // Moving a checked-out branch would leave that work tree showing the change reversed.
     return { status: 'foreign', sha: existing ?? tips.base, note: checkedOutNote(branch) };
@@ -275,10 +278,22 @@ function checkedOutNote(branch: string): string {
 }
 
 /** pagecare's own commit on top of `base` with exactly `tree`: nothing to do. */
-async function isSameCommit(git: SimpleGit, commit: string, tree: string, base: string): Promise<boolean> {
-  const shown = await git.raw(['show', '-s', '--no-show-signature', '--format=%T%n%P', commit, '--']);
-  const [treeLine = '', parentsLine = ''] = shown.split('\n');
-  return treeLine.trim() === tree && parentsLine.trim() === base;
+/** `commit` holds exactly `files` and sits on a commit that `base` still contains. */
+async function proposesSame(git: SimpleGit, commit: string, base: string, files: Array<[string, string]>): Promise<boolean> {
+  const parent = (await git.raw(['show', '-s', '--no-show-signature', '--format=%P', commit, '--'])).trim();
+  if (parent === '' || parent.includes(' ')) return false;
+  const onBase = await git.raw(['merge-base', '--is-ancestor', parent, base]).then(() => true, () => false);
+  if (!onBase) return false;
+  const touched = (await git.raw(['diff-tree', '-r', '-z', '--name-only', '--no-commit-id', parent, commit, '--'])).split('\0').filter(Boolean);
+  if (touched.length !== files.length || !files.every(([file]) => touched.includes(file))) return false;
+  const blobs = (await git.raw(['rev-parse', ...files.map(([file]) => `${commit}:${file}`)]).catch(() => '')).trim().split('\n');
+  return files.every(([, content], i) => blobs[i] === blobId(content));
+}
+
+/** The id git gives a file with this content (`git hash-object`), computed here. */
+function blobId(content: string): string {
+  const bytes = Buffer.from(content, 'utf8');
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
 /**

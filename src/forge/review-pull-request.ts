@@ -34,18 +34,20 @@ export function reviewBody(options: {
   const { wanted, today } = options;
   const entry = wanted.entry;
   const owner = mention(entry.owner, options.editors);
-  const days = entry.daysLeft;
-  const when = days < 0 ? `${-days} ${-days === 1 ? 'day' : 'days'} overdue` : days === 0 ? 'due today' : `in ${days} ${days === 1 ? 'day' : 'days'}`;
   const page = options.pageUrl ? `[${inert(entry.title)}](${options.pageUrl})` : `**${inert(entry.title)}**`;
   const references = entry.references.map((ref) => {
     const age = ref.year === undefined ? 'year unknown' : `${ref.year}, ${today.year - ref.year} ${today.year - ref.year === 1 ? 'year' : 'years'} old`;
     const who = ref.authors ? `${inert(ref.authors)}: ` : '';
     return `  - [ ] ${who}${inert(ref.title ?? '(untitled)')} (${age})`;
   });
-  const findings = options.findings.map((f) => `- line ${f.line}: ${f.severity} \`${f.ruleId}\`: ${inert(f.message)}`);
+  // The review date is what the pull request is for; its findings would also change the body daily.
+  const findings = options.findings
+    .filter((f) => f.ruleId !== 'review-overdue' && f.ruleId !== 'review-due-soon')
+    .map((f) => `- line ${f.line}: ${f.severity} \`${f.ruleId}\`: ${inert(f.message)}`);
   return [
     formatMarker({ id: entry.id, due: entry.nextReview.toString(), proposed: wanted.proposedLastReviewed.toString() }),
-    `${owner}, ${page} (\`${entry.path}\`) is due for review by **${entry.nextReview.toString()}** (${when}).`,
+    // No "in N days": the body would change every day and notify everyone.
+    `${owner}, ${page} (\`${entry.path}\`) is due for review by **${entry.nextReview.toString()}**.`,
     '',
     'This pull request proposes:',
     '',

@@ -161,7 +161,7 @@ async function syncOne(
   }
   const open = current?.state === 'open' ? current : undefined;
   if (synced.status === 'foreign') {
-    const note = synced.note ?? 'someone else pushed to this branch';
+    const note = (synced.note ?? 'someone else pushed to this branch').replace(/\.+$/, '');
     report.foreign.push({ branch: wanted.branch, note });
     // Say it once: the marker in the body records that the note was left.
     if (open && !open.body.includes(FOREIGN_MARKER)) {

@@ -69,10 +69,20 @@ export function planPullRequests(input: {
   open: readonly ExistingPullRequest[];
 }): PullRequestPlan {
   const inWindow = inReviewWindow(input.schedule, input.today, input.policy.window);
+  const windowBranches = new Set(inWindow.map((entry) => input.branchOf(entry)));
+  const scheduledBranches = new Set(input.schedule.map((entry) => input.branchOf(entry)));
+  const close = input.open
+    .filter((pr) => !windowBranches.has(pr.branch))
+    .map((pr) => ({
+      pr,
+      reason: scheduledBranches.has(pr.branch)
+        ? 'the page was reviewed another way: its `next_review` is no longer inside the review window'
+        : 'the page no longer exists or is no longer scheduled',
+    }));
   const wanted: WantedPullRequest[] = [];
   const heldBack: HeldBack[] = [];
-  const keep = new Set<number>();
-  let openCount = input.open.length;
+  // Pull requests closed in this run make room for new ones in the same run.
+  let openCount = input.open.length - close.length;
   let created = 0;
 
   for (const entry of inWindow) {
@@ -81,7 +91,6 @@ export function planPullRequests(input: {
     const due = entry.nextReview.toString();
     const sameDue = latest?.marker?.due === due;
     if (latest?.state === 'open') {
-      keep.add(latest.number);
       // The marker comes from a pull request body anyone could edit: only a real date counts.
       const kept = sameDue && latest.marker ? parseIsoDate(latest.marker.proposed) : undefined;
       wanted.push(want(entry, branch, latest, kept?.ok ? kept.date : input.today, input.policy.interval));
@@ -104,21 +113,15 @@ export function planPullRequests(input: {
     wanted.push(want(entry, branch, undefined, input.today, input.policy.interval));
   }
 
-  const close = input.open
-    .filter((pr) => !keep.has(pr.number))
-    .map((pr) => ({
-      pr,
-      reason: input.schedule.some((entry) => entry.id === pr.marker?.id)
-        ? 'the page was reviewed another way: its `next_review` is no longer inside the review window'
-        : 'the page no longer exists or is no longer scheduled',
-    }));
   return { wanted, close, heldBack };
 }
 
 /** Entries due within `window` of today, or already overdue, most urgent first. */
 export function inReviewWindow(schedule: readonly ScheduleEntry[], today: PlainDate, window: Duration): ScheduleEntry[] {
   const horizon = addDuration(today, window);
-  return schedule.filter((entry) => compareDates(entry.nextReview, horizon) <= 0);
+  return schedule
+    .filter((entry) => compareDates(entry.nextReview, horizon) <= 0)
+    .sort((a, b) => compareDates(a.nextReview, b.nextReview) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 function want(entry: ScheduleEntry, branch: string, existing: ExistingPullRequest | undefined, proposed: PlainDate, interval: Duration): WantedPullRequest {

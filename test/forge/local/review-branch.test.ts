@@ -79,7 +79,20 @@ describe('syncBranch with a remote', () => {
     expect(git(repos.remote, 'show', `refs/heads/${BRANCH}:${PAGE}`)).toBe('Reviewed again.');
   });
 
-  it('rebuilds on the new base tip when base has moved on', async () => {
+  it('leaves a branch that already proposes the same change alone when base has moved on', async () => {
+    const { repos, sync } = setup();
+    const first = await sync({ [PAGE]: 'Reviewed.\n' });
+    const other = repos.clone('other');
+    writeFileSync(path.join(other, 'NEWS.md'), 'news\n');
+    git(other, 'add', 'NEWS.md');
+    git(other, 'commit', '--quiet', '-m', 'news');
+    git(other, 'push', '--quiet', 'origin', 'HEAD:refs/heads/main');
+
+    const result = await sync({ [PAGE]: 'Reviewed.\n' });
+    expect(result).toEqual({ status: 'unchanged', sha: first.sha });
+  });
+
+  it('rebuilds on the new base tip when the change differs', async () => {
     const { repos, sync } = setup();
     await sync({ [PAGE]: 'Reviewed.\n' });
     const other = repos.clone('other');
@@ -88,7 +101,7 @@ describe('syncBranch with a remote', () => {
     git(other, 'commit', '--quiet', '-m', 'news');
     git(other, 'push', '--quiet', 'origin', 'HEAD:refs/heads/main');
 
-    const result = await sync({ [PAGE]: 'Reviewed.\n' });
+    const result = await sync({ [PAGE]: 'Reviewed again.\n' });
     expect(result.status).toBe('updated');
     expect(git(repos.remote, 'rev-parse', `${result.sha}^`)).toBe(git(other, 'rev-parse', 'HEAD'));
     expect(git(repos.remote, 'rev-list', '--count', `main..refs/heads/${BRANCH}`)).toBe('1');
