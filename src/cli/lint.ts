@@ -1,7 +1,11 @@
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
+import { changedTargets } from '../lint/changed-files.js';
 import { lint } from '../lint/engine.js';
+import { loadContext } from '../lint/load-context.js';
+import { parseShard, type Shard } from '../lint/shard.js';
+import { createProgress } from './progress.js';
 import { FORMATS, formatFindings, type Format } from '../lint/reporters/index.js';
 import { githubStepSummary } from '../lint/reporters/github.js';
 import { summarize } from '../lint/reporters/summary.js';
@@ -15,6 +19,9 @@ interface LintFlags {
   quiet?: boolean;
   maxWarnings?: number;
   output?: string;
+  cache: boolean;
+  changed?: string | true;
+  shard?: Shard;
 }
 
 export function registerLint(program: Command): void {
@@ -28,8 +35,27 @@ export function registerLint(program: Command): void {
     .option('-q, --quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('--no-cache', 'ignore and do not write .pagecare-cache/')
+    .option('--changed [base]', 'lint only pages changed against base (default: repository.branch) and the pages that depend on them')
+    .option('--shard <i/n>', 'lint the i-th of n deterministic parts (for a CI matrix; combine with `pagecare merge`)', parseShard)
     .action(async (paths: string[], flags: LintFlags) => {
-      const result = await lint({ cwd: process.cwd(), configPath: flags.config, today: flags.today, paths });
+      const cwd = process.cwd();
+      const context = await loadContext({ cwd, configPath: flags.config, today: flags.today });
+      let files: string[] | undefined;
+      if (flags.changed !== undefined) {
+        const base = flags.changed === true ? context.config.config.repository.branch : flags.changed;
+        files = (await changedTargets({ config: context.config, index: context.index, base })).targets;
+      }
+      const progress = createProgress(process.stderr, 'pagecare lint:');
+      const result = await lint({
+        cwd,
+        context,
+        paths,
+        ...(files ? { files } : {}),
+        shard: flags.shard,
+        cache: flags.cache,
+        onProgress: flags.quiet ? undefined : (done, total) => progress.update(done, total),
+      }).finally(() => progress.finish());
       const findings = flags.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
       const color = !flags.output && useColor(process.stdout);
       const text = formatFindings(flags.format, { findings, files: result.files, version: VERSION, color });

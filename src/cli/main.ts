@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { registerFix } from './fix.js';
 import { registerLint } from './lint.js';
+import { registerMerge } from './merge.js';
 import { registerRun } from './run.js';
 import { registerSchedule } from './schedule.js';
 import { exitWith } from './errors.js';
@@ -14,6 +15,7 @@ const program = new Command('pagecare')
 
 registerLint(program);
 registerFix(program);
+registerMerge(program);
 registerRun(program);
 registerSchedule(program);
 

@@ -76,12 +76,13 @@ export function loadConfig(options: { cwd: string; configPath?: string | undefin
       });
       throw new UsageError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
     }
-    return resolve(root, file, result.data);
+    return resolveConfig(root, file, result.data);
   }
-  return resolve(root, undefined, configSchema.parse(input));
+  return resolveConfig(root, undefined, configSchema.parse(input));
 }
 
-function resolve(root: string, file: string | undefined, config: Config): ResolvedConfig {
+/** The resolved form of an already-validated config (also how worker threads rebuild it). */
+export function resolveConfig(root: string, file: string | undefined, config: Config): ResolvedConfig {
   const severities = {} as Record<RuleId, Severity>;
   const ruleOptions: ResolvedConfig['ruleOptions'] = {};
   for (const rule of RULES) {

@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Editor } from '../config/editors-schema.js';
 import type { ResolvedConfig } from '../config/load-config.js';
 import { discoverLinkTargets, isGlossaryPath, discoverContent } from './discover.js';
-import { parseFrontMatter } from './front-matter.js';
+import { parseFrontMatter, splitFrontMatter } from './front-matter.js';
 import { scanHeadingSlugs } from './headings.js';
 import { loadEditors, type EditorsProblem } from './load-editors.js';
+import { words } from './words.js';
 
 export interface GlossaryTerm {
   id: string;
@@ -33,9 +35,22 @@ export interface IndexData {
   content: string[];
 }
 
+/**
+ * A dependency of one file's findings on the rest of the repository, named so
+ * the cache can ask later whether it still holds: `g:<id>` a glossary entry,
+ * `e:<handle>` an editor, `w:<word>` whether a glossary term has a word, `f:<path>` a file's existence, `h:<path>` a page's
+ * headings, `x:<path>` a file outside the content root, and `G`, `E`, `F`
+ * the whole glossary, roster and file list (for suggestions), `E?` whether
+ * editors.yml is usable at all.
+ */
+export type Dependency = string;
+
 export class ContentIndex {
-  readonly files: ReadonlySet<string>;
+  private readonly files: ReadonlySet<string>;
   private readonly slugCache = new Map<string, ReadonlySet<string> | undefined>();
+  private readonly wholeFingerprints = new Map<string, string>();
+  private recorder: Set<Dependency> | undefined;
+  private glossaryWords: Set<string> | undefined;
 
   constructor(readonly data: IndexData) {
     this.files = new Set(data.files);
@@ -45,22 +60,68 @@ export class ContentIndex {
     return this.data.root;
   }
 
+  /** Note every dependency the rules touch into `set` (one file at a time), or stop noting. */
+  recordInto(set: Set<Dependency> | undefined): void {
+    this.recorder = set;
+  }
+
+  editorsUsable(): boolean {
+    this.recorder?.add('E?');
+    return this.data.editors !== undefined;
+  }
+
   editor(handle: string): Editor | undefined {
+    this.recorder?.add(`e:${handle}`);
     const editors = this.data.editors;
     return editors && Object.hasOwn(editors, handle) ? editors[handle] : undefined;
   }
 
+  editorHandles(): string[] {
+    this.recorder?.add('E');
+    return Object.keys(this.data.editors ?? {});
+  }
+
   glossaryTerm(id: string): GlossaryTerm | undefined {
+    this.recorder?.add(`g:${id}`);
     return Object.hasOwn(this.data.glossary, id) ? this.data.glossary[id] : undefined;
+  }
+
+  /** Whether any glossary term or alias has this (lower-case) word. */
+  glossaryHasWord(word: string): boolean {
+    this.recorder?.add(`w:${word}`);
+    this.glossaryWords ??= new Set(Object.values(this.data.glossary).flatMap((entry) => [entry.term, ...entry.aliases].flatMap(words)));
+    return this.glossaryWords.has(word);
+  }
+
+  glossaryTerms(): GlossaryTerm[] {
+    this.recorder?.add('G');
+    return Object.values(this.data.glossary);
+  }
+
+  hasFile(relative: string): boolean {
+    this.recorder?.add(`f:${relative}`);
+    return this.files.has(relative);
+  }
+
+  filePaths(): ReadonlySet<string> {
+    this.recorder?.add('F');
+    return this.files;
+  }
+
+  /** A file outside the content root (rare: `../../README.md`), looked up on disk. */
+  existsOutside(relative: string): boolean {
+    this.recorder?.add(`x:${relative}`);
+    return existsSync(path.join(this.root, relative));
   }
 
   /** Heading anchors of a root-relative Markdown file, scanned on first use. */
   headingSlugs(relative: string): ReadonlySet<string> | undefined {
+    this.recorder?.add(`h:${relative}`);
     if (!this.slugCache.has(relative)) {
       let slugs: ReadonlySet<string> | undefined;
       try {
         const text = readFileSync(path.join(this.root, relative), 'utf8');
-        slugs = new Set(scanHeadingSlugs(text.slice(offsetOfBody(text))));
+        slugs = new Set(scanHeadingSlugs(text.slice(splitFrontMatter(text).bodyOffset + (text.charCodeAt(0) === 0xfeff ? 1 : 0))));
       } catch {
         slugs = undefined;
       }
@@ -68,6 +129,51 @@ export class ContentIndex {
     }
     return this.slugCache.get(relative);
   }
+
+  /** What a dependency resolves to now; a cached result stands only while every one is unchanged. */
+  fingerprint(dependency: Dependency): string {
+    const saved = this.recorder;
+    this.recorder = undefined;
+    try {
+      const [kind, key = ''] = split(dependency);
+      switch (kind) {
+        case 'e':
+          return JSON.stringify(this.editor(key) ?? null);
+        case 'g':
+          return JSON.stringify(this.glossaryTerm(key) ?? null);
+        case 'w':
+          return this.glossaryHasWord(key) ? '1' : '0';
+        case 'f':
+          return this.hasFile(key) ? '1' : '0';
+        case 'x':
+          return this.existsOutside(key) ? '1' : '0';
+        case 'h':
+          return [...(this.headingSlugs(key) ?? ['\0'])].join('\n');
+        case 'E?':
+          return this.editorsUsable() ? '1' : '0';
+        default:
+          return this.whole(kind);
+      }
+    } finally {
+      this.recorder = saved;
+    }
+  }
+
+  private whole(kind: string): string {
+    let value = this.wholeFingerprints.get(kind);
+    if (value === undefined) {
+      const source =
+        kind === 'G' ? this.data.glossary : kind === 'E' ? (this.data.editors ?? null) : kind === 'F' ? this.data.files : `unknown ${kind}`;
+      value = createHash('sha256').update(JSON.stringify(source)).digest('hex').slice(0, 32);
+      this.wholeFingerprints.set(kind, value);
+    }
+    return value;
+  }
+}
+
+function split(dependency: Dependency): [string, string?] {
+  const colon = dependency.indexOf(':');
+  return colon === -1 ? [dependency] : [dependency.slice(0, colon), dependency.slice(colon + 1)];
 }
 
 export async function buildIndex(config: ResolvedConfig): Promise<ContentIndex> {
@@ -109,16 +215,4 @@ async function readGlossaryTerm(file: string): Promise<{ term: string | undefine
     // An unreadable entry still exists as an id; its own lint run reports the problem.
     return { term: undefined, aliases: [] };
   }
-}
-
-function offsetOfBody(text: string): number {
-  const fm = parseFrontMatter(text);
-  if (!fm.present) return 0;
-  let offset = 0;
-  for (let line = 1; line < fm.bodyLine; line++) {
-    const next = text.indexOf('\n', offset);
-    if (next === -1) return text.length;
-    offset = next + 1;
-  }
-  return offset;
 }

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parse, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 
 export type YamlPath = ReadonlyArray<string | number>;
 
@@ -42,22 +42,10 @@ const MAX_ALIAS_COUNT = 100;
  * read dates without a Markdown parse; the lint rules share the same result.
  */
 export function parseFrontMatter(text: string): FrontMatter {
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const lines = source.split('\n');
-  const first = lines[0]?.replace(/\r$/, '') ?? '';
-  if (!FENCE.test(first)) return absent();
-
-  let closing = -1;
-  for (let i = 1; i < lines.length; i++) {
-    if (FENCE.test(lines[i]!.replace(/\r$/, ''))) {
-      closing = i;
-      break;
-    }
-  }
-  const closed = closing !== -1;
-  const yamlLines = lines.slice(1, closed ? closing : lines.length);
-  // CRLF files: drop the CR so a value on the last line does not keep it.
-  const yamlText = yamlLines.map((line) => line.replace(/\r$/, '')).join('\n');
+  const block = splitFrontMatter(text);
+  if (!block.present) return absent();
+  const { closed, endLine } = block;
+  const yamlText = block.yaml;
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, {
     lineCounter,
@@ -98,18 +86,55 @@ export function parseFrontMatter(text: string): FrontMatter {
     }
   }
 
-  const endLine = closed ? closing + 1 : lines.length;
   return {
     present: true,
     closed,
     startLine: 1,
     endLine,
-    bodyLine: closed ? closing + 2 : lines.length + 1,
+    bodyLine: endLine + 1,
     data,
     errors,
     keySpan: (path) => locate(doc, path, 'key', span),
     valueSpan: (path) => locate(doc, path, 'value', span),
   };
+}
+
+export interface FrontMatterBlock {
+  present: boolean;
+  closed: boolean;
+  /** The YAML between the fences, CRs dropped. */
+  yaml: string;
+  /** File line of the closing fence (the last line when unclosed). */
+  endLine: number;
+  /** Offset in `text` (after any BOM) where the body starts. */
+  bodyOffset: number;
+}
+
+/**
+ * Find the front matter without parsing it: only the lines up to the closing
+ * fence are looked at, so finding a page's body costs next to nothing.
+ */
+export function splitFrontMatter(text: string): FrontMatterBlock {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lineAt = (start: number) => {
+    const end = source.indexOf('\n', start);
+    const stop = end === -1 ? source.length : end;
+    return { line: source.slice(start, stop).replace(/\r$/, ''), next: end === -1 ? -1 : end + 1 };
+  };
+  const first = lineAt(0);
+  if (!FENCE.test(first.line)) return { present: false, closed: false, yaml: '', endLine: 0, bodyOffset: 0 };
+  const yaml: string[] = [];
+  let lineNumber = 1;
+  for (let offset = first.next; offset !== -1 && offset <= source.length; ) {
+    const { line, next } = lineAt(offset);
+    lineNumber++;
+    if (FENCE.test(line)) return { present: true, closed: true, yaml: yaml.join('\n'), endLine: lineNumber, bodyOffset: next === -1 ? source.length : next };
+    yaml.push(line);
+    if (next === -1) break;
+    offset = next;
+  }
+  // CRLF files: the CRs are dropped above so a value on the last line does not keep one.
+  return { present: true, closed: false, yaml: yaml.join('\n'), endLine: lineNumber, bodyOffset: source.length };
 }
 
 function absent(): FrontMatter {
@@ -157,4 +182,40 @@ function locate(
   if (!range) return undefined;
   // For a sequence item the "key" is the item itself, so a reference spans all its lines.
   return span(range[0], range[1]);
+}
+
+/** A top-level key of a block mapping: at column 0, a plain word, then a colon. */
+const TOP_LEVEL_KEY = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)/;
+const CONTINUATION = /^(?:[ \t]|-[ \t]|-$|#|$)/;
+
+/**
+ * Just some top-level fields of the front matter, without positions: only
+ * those keys' lines go through the YAML parser, so the review planner reads
+ * dates and owners at close to the cost of reading the files. Anything this
+ * split cannot vouch for (anchors, aliases, flow mappings, odd keys) falls
+ * back to parsing the whole block.
+ */
+export function readFrontMatterFields(text: string, keys: ReadonlySet<string>): Record<string, unknown> | undefined {
+  const block = splitFrontMatter(text);
+  if (!block.present) return undefined;
+  const whole = () => asMapping(parseFrontMatter(text).data);
+  if (!block.closed || /[&*]/.test(block.yaml)) return whole();
+  const kept: string[] = [];
+  let keep = false;
+  for (const line of block.yaml.split('\n')) {
+    const key = TOP_LEVEL_KEY.exec(line);
+    if (key) keep = keys.has(key[1]!);
+    else if (!CONTINUATION.test(line)) return whole();
+    if (keep) kept.push(line);
+  }
+  try {
+    return asMapping(parse(kept.join('\n'), { schema: 'core', uniqueKeys: true, maxAliasCount: MAX_ALIAS_COUNT }) ?? {});
+  } catch {
+    return whole();
+  }
+}
+
+/** The value as a mapping of fields, or undefined for anything else. */
+export function asMapping(value: unknown): Record<string, unknown> | undefined {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }

@@ -30,12 +30,14 @@ export function reviewBody(options: {
   editors: Readonly<Record<string, Editor>> | undefined;
   findings: readonly Finding[];
   pageUrl: string | undefined;
+  /** The page's front matter as published, for its references. */
+  frontMatter: Record<string, unknown> | undefined;
 }): string {
   const { wanted, today } = options;
   const entry = wanted.entry;
   const owner = mention(entry.owner, options.editors);
   const page = options.pageUrl ? `[${inert(entry.title)}](${options.pageUrl})` : `**${inert(entry.title)}**`;
-  const references = entry.references.map((ref) => {
+  const references = referenceBriefs(options.frontMatter).map((ref) => {
     const age = ref.year === undefined ? 'year unknown' : `${ref.year}, ${today.year - ref.year} ${today.year - ref.year === 1 ? 'year' : 'years'} old`;
     const who = ref.authors ? `${inert(ref.authors)}: ` : '';
     return `  - [ ] ${who}${inert(ref.title ?? '(untitled)')} (${age})`;
@@ -97,4 +99,25 @@ export function reviewerLogins(wanted: WantedPullRequest, editors: Readonly<Reco
     return login ? [login] : [];
   });
   return [...new Set(logins)];
+}
+
+interface ReferenceBrief {
+  title: string | undefined;
+  authors: string | undefined;
+  year: number | undefined;
+}
+
+/** Title, authors and year of each reference, whatever shape the front matter is in. */
+function referenceBriefs(frontMatter: Record<string, unknown> | undefined): ReferenceBrief[] {
+  const list = frontMatter?.references;
+  if (!Array.isArray(list)) return [];
+  return list.map((item: unknown) => {
+    const ref = item && typeof item === 'object' ? (item as Record<string, unknown>) : {};
+    const year = Number(ref.year);
+    return {
+      title: typeof ref.title === 'string' ? ref.title : undefined,
+      authors: typeof ref.authors === 'string' ? ref.authors : undefined,
+      year: Number.isInteger(year) ? year : undefined,
+    };
+  });
 }

@@ -1,6 +1,7 @@
 import type { SimpleGit } from 'simple-git';
 import type { Editor } from '../config/editors-schema.js';
 import { setFrontMatterValues } from '../content/edit-front-matter.js';
+import { asMapping, parseFrontMatter } from '../content/front-matter.js';
 import type { Finding } from '../lint/finding.js';
 import type { Plan } from '../review/plan.js';
 import {
@@ -134,8 +135,9 @@ async function syncOne(
   const { forge, git } = options;
   const entry = wanted.entry;
   let content: string;
+  let original: string;
   try {
-    const original = await git.show([`${baseRef}:${options.pathPrefix}${entry.path}`]);
+    original = await git.show([`${baseRef}:${options.pathPrefix}${entry.path}`]);
     content = setFrontMatterValues(original, {
       last_reviewed: wanted.proposedLastReviewed.toString(),
       next_review: wanted.proposedNextReview.toString(),
@@ -176,6 +178,7 @@ async function syncOne(
     editors: options.editors,
     findings: options.findings.get(entry.path) ?? [],
     pageUrl: options.pageUrl(entry.path),
+    frontMatter: asMapping(parseFrontMatter(original).data),
   });
   if (!open) {
     const pr = await forge.createPullRequest({ branch: wanted.branch, base: options.base, title, body });

@@ -17,7 +17,8 @@ export interface LintStep {
 
 /** Lint the content and, unless dry, write reports/lint.json and reports/lint.sarif. */
 export async function lintStep(cwd: string, context: LintContext, reportsDir: string, dryRun: boolean): Promise<LintStep> {
-  const result = await lint({ cwd, context });
+  // A dry run touches nothing, the cache included.
+  const result = await lint({ cwd, context, cache: !dryRun });
   const root = context.config.root;
   const key = (file: string) => path.relative(root, path.resolve(cwd, file)).split(path.sep).join('/');
   const byPath = new Map<string, Finding[]>(result.files.map((file) => [key(file), []]));

@@ -2,6 +2,7 @@ import type { ResolvedConfig } from '../config/load-config.js';
 import type { ContentIndex } from '../content/content-index.js';
 import type { FrontMatter } from '../content/front-matter.js';
 import type { PlainDate } from '../time/calendar-date.js';
+import type { Clock } from './clock.js';
 
 /** What every rule may read about the run: config, the cross-file index and today's date. */
 export interface LintContext {
@@ -21,6 +22,8 @@ export interface PreparedFile {
   frontMatter: FrontMatter;
   /** The front matter as a mapping, when it parsed to one. */
   data: Record<string, unknown> | undefined;
+  /** Today for the date rules, recording how long their answers hold (for the cache). */
+  clock: Clock;
 }
 
 declare module 'vfile' {

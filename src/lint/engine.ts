@@ -1,15 +1,17 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import remarkParse from 'remark-parse';
+import { availableParallelism } from 'node:os';
 import { glob } from 'tinyglobby';
-import { unified } from 'unified';
 import { UsageError } from '../config/config-error.js';
 import { relativeTo } from '../content/repo-path.js';
-import remarkPresetPagecare from '../rules/index.js';
 import type { LintContext } from './context.js';
 import { compareFindings, type Finding } from './finding.js';
+import { LintCache } from './lint-cache.js';
 import { lintFile } from './lint-file.js';
 import { loadContext } from './load-context.js';
+import { selectShard, type Shard } from './shard.js';
+import { canUseWorkers, WorkerPool } from './worker-pool.js';
+import { createProcessor, type WorkerInit } from './worker-protocol.js';
 
 export interface LintOptions {
   cwd: string;
@@ -17,8 +19,17 @@ export interface LintOptions {
   today?: string | undefined;
   /** Files, folders or globs; empty means every page and glossary entry the config names. */
   paths?: string[];
+  /** Root-relative files chosen by the caller (`--changed`), used instead of `paths`. */
+  files?: readonly string[];
+  /** Lint only this part of the files (`--shard 2/4`), for a matrix of CI jobs. */
+  shard?: Shard | undefined;
   /** A context already built for this run (config, index, today), so it is built once. */
   context?: LintContext;
+  /** Reuse results from `.pagecare-cache/` while nothing they depend on changed. */
+  cache?: boolean;
+  /** Worker threads (default: one per core for larger runs; 1 lints in this thread). */
+  workers?: number;
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface LintResult {
@@ -26,31 +37,86 @@ export interface LintResult {
   findings: Finding[];
   /** Files checked, as reported (relative to cwd). */
   files: string[];
+  /** How many results came from the cache. */
+  cached: number;
 }
 
-/** Lint a content repository: build the shared index once, then each file with one parse. */
+/** Below this many files to parse, starting worker threads costs more than it saves. */
+const WORKER_THRESHOLD = 64;
+
+/**
+ * Lint a content repository: build the shared index once, then each file
+ * with one parse, on worker threads for larger runs, reusing cached results
+ * whose inputs are unchanged. Findings come out sorted, so the output is the
+ * same whatever the number of workers.
+ */
 export async function lint(options: LintOptions): Promise<LintResult> {
   const context = options.context ?? (await loadContext(options));
   const root = context.config.root;
-  const targets = options.paths?.length ? await expandPaths(options.cwd, options.paths) : context.index.data.content.map((f) => path.join(root, f));
-  const processor = unified().use(remarkParse).use(remarkPresetPagecare, { context }).freeze();
+  let targets = options.files
+    ? options.files.map((file) => path.join(root, file))
+    : options.paths?.length
+      ? await expandPaths(options.cwd, options.paths)
+      : context.index.data.content.map((file) => path.join(root, file));
+  if (options.shard) targets = selectShard(targets.map((file) => relativeTo(root, file)), options.shard).map((file) => path.join(root, file));
 
-  const findings: Finding[] = editorsFindings(context, options.cwd);
-  const files: string[] = [];
-  for (const absolute of targets) {
-    const reportPath = relativeTo(options.cwd, absolute);
-    files.push(reportPath);
+  const cache = options.cache ? await LintCache.open(context.config) : undefined;
+  const size = Math.max(1, options.workers ?? availableParallelism());
+  const pool = size > 1 && targets.length >= WORKER_THRESHOLD && canUseWorkers() ? new WorkerPool(size, workerInit(context, options.cwd)) : undefined;
+  const processor = pool ? undefined : createProcessor(context);
+
+  const perFile: Finding[][] = new Array(targets.length);
+  let done = 0;
+  let cached = 0;
+  const lintOne = async (absolute: string, slot: number) => {
+    const relative = relativeTo(root, absolute);
+    const file = relativeTo(options.cwd, absolute);
     let bytes: Uint8Array;
     try {
       bytes = await readFile(absolute);
     } catch (error) {
-      findings.push({ file: reportPath, line: 1, column: 1, ruleId: 'file-encoding', severity: 'error', message: `Cannot read file (${(error as NodeJS.ErrnoException).code ?? 'error'}), expected a readable Markdown file` });
-      continue;
+      const code = (error as NodeJS.ErrnoException).code ?? 'error';
+      perFile[slot] = [{ file, line: 1, column: 1, ruleId: 'file-encoding', severity: 'error', message: `Cannot read file (${code}), expected a readable Markdown file` }];
+      return;
     }
-    findings.push(...(await lintFile(processor, bytes, { path: absolute, cwd: options.cwd, reportPath })));
+    const hash = cache ? LintCache.hash(bytes) : '';
+    let result = cache?.lookup(relative, hash, context.index, context.today);
+    if (result) cached++;
+    else {
+      result = pool ? await pool.lint(absolute, bytes) : await lintFile(processor!, context.index, bytes, { path: absolute, cwd: options.cwd });
+      cache?.store(relative, hash, result);
+    }
+    perFile[slot] = result.findings.map((finding) => ({ file, ...finding }));
+    options.onProgress?.(++done, targets.length);
+  };
+
+  try {
+    // In this thread one file at a time (the index records one file's dependencies at once);
+    // with workers, enough in flight to keep them all busy.
+    let next = 0;
+    const lanes = pool ? size * 2 : 1;
+    await Promise.all(
+      Array.from({ length: lanes }, async () => {
+        while (next < targets.length) {
+          const slot = next++;
+          await lintOne(targets[slot]!, slot);
+        }
+      }),
+    );
+  } finally {
+    await pool?.close();
   }
-  findings.sort(compareFindings);
-  return { context, findings, files };
+  await cache?.save(new Set(context.index.data.content));
+
+  // editors.yml belongs to no shard: report it from the first one only, so a merge counts it once.
+  const roster = !options.shard || options.shard.index === 1 ? editorsFindings(context, options.cwd) : [];
+  const findings = [...roster, ...perFile.flat()].sort(compareFindings);
+  return { context, findings, files: targets.map((file) => relativeTo(options.cwd, file)), cached };
+}
+
+function workerInit(context: LintContext, cwd: string): WorkerInit {
+  const { config } = context;
+  return { root: config.root, cwd, configFile: config.file, config: config.config, today: context.today.toString(), index: context.index.data };
 }
 
 /** Problems in editors.yml are findings too: a broken roster must not stop the run. */

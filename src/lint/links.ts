@@ -19,6 +19,15 @@ export interface PageLink {
  * references through their definitions. Shared by the glossary and link rules.
  */
 export function collectLinks(tree: Root): PageLink[] {
+  let links = collected.get(tree);
+  if (!links) collected.set(tree, (links = findLinks(tree)));
+  return links;
+}
+
+/** Four rules read the same links: walk each tree once. */
+const collected = new WeakMap<Root, PageLink[]>();
+
+function findLinks(tree: Root): PageLink[] {
   const definitions = new Map<string, { url: string; line: number | undefined }>();
   visit(tree, 'definition', (node: Definition) => {
     const id = normalizeIdentifier(node.identifier);

@@ -3,6 +3,7 @@ import type { VFile } from 'vfile';
 import { isGlossaryPath } from '../content/discover.js';
 import { parseFrontMatter } from '../content/front-matter.js';
 import { relativeTo } from '../content/repo-path.js';
+import { Clock } from './clock.js';
 import type { LintContext } from './context.js';
 
 /** Gives every file its context, kind and parsed front matter before the rules run. */
@@ -18,5 +19,6 @@ export function prepareFile(context: LintContext, file: VFile): void {
     path: relative,
     frontMatter,
     data: data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined,
+    clock: new Clock(context.today),
   };
 }

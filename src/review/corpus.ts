@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/load-config.js';
 import { isGlossaryPath } from '../content/discover.js';
-import { parseFrontMatter } from '../content/front-matter.js';
+import { readFrontMatterFields } from '../content/front-matter.js';
 import { parseIsoDate, type PlainDate } from '../time/calendar-date.js';
 
 /** What the review cycle needs to know about one governed file, read from its front matter alone. */
@@ -20,15 +20,10 @@ export interface Governed {
   nextReview: PlainDate | undefined;
   /** Why the page cannot be scheduled, when its dates are missing or invalid. */
   problem: string | undefined;
-  /** The page's references in brief, for the review checklist. */
-  references: ReferenceBrief[];
 }
 
-export interface ReferenceBrief {
-  title: string | undefined;
-  authors: string | undefined;
-  year: number | undefined;
-}
+/** The fields the review cycle reads; everything else (references above all) is never parsed here. */
+const FIELDS = new Set(['title', 'term', 'owner', 'reviewers', 'status', 'last_reviewed', 'next_review']);
 
 /**
  * Read every page's and glossary entry's front matter, without a Markdown
@@ -46,7 +41,7 @@ async function readGoverned(config: ResolvedConfig, file: string): Promise<Gover
   } catch {
     // Unreadable files stay in the corpus as unscheduled; lint reports why.
   }
-  const data = asRecord(parseFrontMatter(text).data);
+  const data = readFrontMatterFields(text, FIELDS);
   const date = (key: string) => {
     const value = data?.[key];
     if (typeof value !== 'string') return undefined;
@@ -55,7 +50,6 @@ async function readGoverned(config: ResolvedConfig, file: string): Promise<Gover
   };
   const nextReview = date('next_review');
   const title = stringOr(data?.[kind === 'glossary' ? 'term' : 'title'], file);
-  const references = Array.isArray(data?.references) ? data.references : [];
   return {
     id: governedId(config, file, kind),
     path: file,
@@ -67,15 +61,6 @@ async function readGoverned(config: ResolvedConfig, file: string): Promise<Gover
     lastReviewed: date('last_reviewed'),
     nextReview,
     problem: !data ? 'no readable front matter' : nextReview ? undefined : '`next_review` is missing or not a real date',
-    references: references.map((ref) => {
-      const record = asRecord(ref);
-      const year = Number(record?.year);
-      return {
-        title: typeof record?.title === 'string' ? record.title : undefined,
-        authors: typeof record?.authors === 'string' ? record.authors : undefined,
-        year: Number.isInteger(year) ? year : undefined,
-      };
-    }),
   };
 }
 
@@ -91,10 +76,6 @@ function commonBase(patterns: string[]): string {
   const first = patterns[0] ?? '';
   const literal = first.split('/').filter((part, i, parts) => !/[*?[{]/.test(parts.slice(0, i + 1).join('/')));
   return literal.join('/');
-}
-
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
 function stringOr(value: unknown, fallback: string): string {

@@ -1,7 +1,7 @@
 import type { Editor } from '../config/editors-schema.js';
 import type { Policy } from '../config/load-config.js';
 import { compareDates, type PlainDate } from '../time/calendar-date.js';
-import type { Governed, ReferenceBrief } from './corpus.js';
+import type { Governed } from './corpus.js';
 import { latestMilestone, type Milestone, type ReminderPolicy } from './milestones.js';
 import { daysLeft, reviewStatus, type ReviewStatus } from './status.js';
 
@@ -23,7 +23,6 @@ export interface ScheduleEntry {
   status: ReviewStatus;
   /** Negative once overdue. */
   daysLeft: number;
-  references: ReferenceBrief[];
   findings: FindingCounts | undefined;
 }
 
@@ -109,7 +108,6 @@ export function planReview(input: PlanInput): Plan {
       nextReview: doc.nextReview,
       status: reviewStatus(doc.nextReview, input.today, input.policy),
       daysLeft: daysLeft(doc.nextReview, input.today),
-      references: doc.references,
       findings: input.findings?.get(doc.path),
     });
   }

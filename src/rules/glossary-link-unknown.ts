@@ -21,7 +21,7 @@ export default defineRule('glossary-link-unknown', ['page', 'glossary'], ({ tree
   let ids: string[] | undefined;
   for (const link of glossaryLinks(tree)) {
     if (index.glossaryTerm(link.id)) continue;
-    ids ??= Object.keys(index.data.glossary);
+    ids ??= index.glossaryTerms().map((term) => term.id);
     const close = link.id === '' ? undefined : nearest(link.id, ids);
     const what = link.id === '' ? 'Empty glossary id' : `Unknown glossary id ${shownText(link.id)}`;
     const expected = close

@@ -2,7 +2,8 @@ import type { Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
-import { loadConfig } from '../config/load-config.js';
+import path from 'node:path';
+import { loadConfig, type ResolvedConfig } from '../config/load-config.js';
 import type { LintContext } from '../lint/context.js';
 import { SEVERITY_CAP, type CappedMessage } from '../lint/define-rule.js';
 import { loadContext } from '../lint/load-context.js';
@@ -65,9 +66,9 @@ export interface PresetOptions {
  * (`plugins: ['pagecare/preset']`) and by `pagecare lint`, with the same findings.
  */
 export default function remarkPresetPagecare(this: Processor, options: PresetOptions = {}): void {
-  const config = options.context?.config ?? loadConfig({ cwd: options.cwd ?? process.cwd(), configPath: options.config });
-  let pending: Promise<LintContext> | undefined = options.context ? Promise.resolve(options.context) : undefined;
-  const context = () => (pending ??= loadContext({ cwd: config.root, config, today: options.today }));
+  const shared = options.context ? undefined : sharedContext(options);
+  const config = options.context?.config ?? shared!.config;
+  const context = options.context ? () => Promise.resolve(options.context!) : shared!.context;
 
   this.use(remarkFrontmatter, ['yaml']);
   this.use(() => async (_tree: Root, file: VFile) => prepareFile(await context(), file));
@@ -78,8 +79,33 @@ export default function remarkPresetPagecare(this: Processor, options: PresetOpt
   }
   this.use(() => (tree: Root, file: VFile) => {
     applySeverities(file, config.severities);
-    applyMessageControl(tree, file);
+    // Message control walks the whole tree: only worth it when the page has a marker.
+    if (String(file.value).includes('pagecare-')) applyMessageControl(tree, file);
   });
+}
+
+interface SharedContext {
+  config: ResolvedConfig;
+  context: () => Promise<LintContext>;
+}
+
+/**
+ * unified-engine (the remark CLI) attaches the preset once per file: the
+ * config and the index are loaded once per repository, config file and day,
+ * and shared, or every file would rebuild them.
+ */
+const loaded = new Map<string, SharedContext>();
+
+function sharedContext(options: PresetOptions): SharedContext {
+  const key = JSON.stringify([path.resolve(options.cwd ?? process.cwd()), options.config ?? null, options.today ?? process.env.PAGECARE_TODAY ?? null]);
+  let shared = loaded.get(key);
+  if (!shared) {
+    const config = loadConfig({ cwd: options.cwd ?? process.cwd(), configPath: options.config });
+    let pending: Promise<LintContext> | undefined;
+    shared = { config, context: () => (pending ??= loadContext({ cwd: config.root, config, today: options.today })) };
+    loaded.set(key, shared);
+  }
+  return shared;
 }
 
 /** Configured severity, lowered by a message's own cap; info has no `fatal` in vfile terms. */

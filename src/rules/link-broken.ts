@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import type { Root } from 'mdast';
@@ -56,10 +55,10 @@ export default defineRule('link-broken', ['page', 'glossary'], ({ tree, prepared
       continue;
     }
     const found = [resolved, `${resolved}.md`, path.posix.join(resolved, 'index.md')].find(
-      (candidate) => index.files.has(candidate) || (!candidate.startsWith(`${contentRoot(prepared)}/`) && existsSync(path.join(index.root, candidate))),
+      (candidate) => index.hasFile(candidate) || (!candidate.startsWith(`${contentRoot(prepared)}/`) && index.existsOutside(candidate)),
     );
     if (!found) {
-      const close = nearestPath(target, here, index.files);
+      const close = nearestPath(target, here, index.filePaths());
       const kind = link.image || !/^(?:\.md)?$/.test(path.posix.extname(target)) ? 'file' : 'page';
       const expected = close ? `an existing ${kind} such as \`${close}\`` : `the path of an existing ${kind}, relative to this page`;
       report(`Broken ${what}: no such file, expected ${expected}`, link.at);

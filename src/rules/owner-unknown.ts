@@ -15,13 +15,13 @@ import type { Span } from '../content/front-matter.js';
  */
 export default defineRule('owner-unknown', ['page', 'glossary'], ({ prepared, report }) => {
   const index = prepared.context.index;
-  const editors = index.data.editors;
-  if (!editors || !prepared.data) return;
-  const handles = Object.keys(editors);
+  if (!prepared.data || !index.editorsUsable()) return;
   const source = index.data.editorsFile;
 
   const check = (role: string, value: unknown, at: Span | undefined) => {
     if (typeof value !== 'string' || value.trim() === '' || index.editor(value)) return;
+    // Only an unknown handle needs the whole roster, for the suggestion.
+    const handles = index.editorHandles();
     const close = nearest(value, handles);
     let expected: string;
     if (close) expected = `a handle from ${source} such as \`${close}\``;

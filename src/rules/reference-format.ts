@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import type { GlossaryTerm } from '../content/content-index.js';
+import { words } from '../content/words.js';
 import { defineRule } from '../lint/define-rule.js';
 import { references } from '../lint/fields.js';
 
@@ -35,11 +35,14 @@ import { references } from '../lint/fields.js';
 export default defineRule('reference-format', ['page'], ({ tree, prepared, report }) => {
   const refs = references(prepared);
   if (refs.length === 0) return;
-  const known = pageWords(tree, prepared.context.index.data.glossary);
+  const own = pageWords(tree);
+  const index = prepared.context.index;
+  // Glossary words are asked for one by one, so only a change to a word this page needs re-checks it.
+  const known = { has: (word: string) => own.has(word) || index.glossaryHasWord(word) };
   const slips = referenceFormatSlips(
     refs.map(({ index, reference }) => ({ index, reference: reference as Record<string, unknown> })),
     known,
-    prepared.context.today.year,
+    prepared.clock.year,
   );
   for (const slip of slips) {
     const at = prepared.frontMatter.keySpan(['references', slip.index, slip.field]) ?? refs.find((r) => r.index === slip.index)?.at;
@@ -73,7 +76,6 @@ const MAX_WORD = 40;
 const MIN_PART = 4;
 const QUOTE_MAX = 80;
 
-const LETTERS = /\p{L}+/gu;
 const ALNUM = /[\p{L}\p{N}]+/gu;
 const ONLY_LETTERS = /^\p{L}+$/u;
 const YEAR_THEN_WORD = /^((?:1[6-9]|20)\d\d)(\p{L}{3,})$/u;
@@ -112,13 +114,9 @@ const SUFFIXES = new Set(
 );
 
 /** Words of the page body (mdast text) and of every glossary term and alias, lowercase. */
-export function pageWords(tree: Root, glossary: Record<string, GlossaryTerm>): Set<string> {
+export function pageWords(tree: Root): Set<string> {
   const known = new Set<string>();
   visit(tree, 'text', (node) => addWords(known, node.value));
-  for (const entry of Object.values(glossary)) {
-    addWords(known, entry.term);
-    for (const alias of entry.aliases) addWords(known, alias);
-  }
   return known;
 }
 
@@ -126,11 +124,6 @@ function addWords(into: Set<string>, text: string): void {
   for (const word of words(text)) into.add(word);
 }
 
-function words(text: string): string[] {
-  const found: string[] = [];
-  for (const match of text.matchAll(LETTERS)) if (match[0].length <= MAX_WORD) found.push(match[0].toLowerCase());
-  return found;
-}
 
 function countWords(text: string, into = new Map<string, number>()): Map<string, number> {
   for (const word of words(text)) into.set(word, (into.get(word) ?? 0) + 1);
@@ -138,9 +131,14 @@ function countWords(text: string, into = new Map<string, number>()): Map<string,
 }
 
 /** Known words: the page's own words plus those of the reference fields (counted, so a field never vouches for itself). */
+/** Words known from outside the references: the page's text and the glossary. */
+export interface KnownWords {
+  has(word: string): boolean;
+}
+
 class Vocabulary {
   constructor(
-    private readonly base: ReadonlySet<string>,
+    private readonly base: KnownWords,
     private readonly counts: ReadonlyMap<string, number>,
   ) {}
 
@@ -159,7 +157,7 @@ class Vocabulary {
 }
 
 /** Every formatting slip in a page's references, in reference order. */
-export function referenceFormatSlips(refs: ReferenceEntry[], pageVocabulary: ReadonlySet<string>, thisYear: number): FormatSlip[] {
+export function referenceFormatSlips(refs: ReferenceEntry[], pageVocabulary: KnownWords, thisYear: number): FormatSlip[] {
   const counts = new Map<string, number>();
   for (const { reference } of refs) {
     for (const name of WORD_FIELDS) {
@@ -220,7 +218,7 @@ function gluedWords(value: string, vocabulary: Vocabulary): Array<{ bad: string;
 }
 
 /** The token with a space where words were glued, or undefined when it is fine. */
-function unglue(token: string, vocabulary: Vocabulary | ReadonlySet<string>, own: ReadonlyMap<string, number> = new Map()): string | undefined {
+function unglue(token: string, vocabulary: Vocabulary | KnownWords, own: ReadonlyMap<string, number> = new Map()): string | undefined {
   const vocab = vocabulary instanceof Vocabulary ? vocabulary : new Vocabulary(vocabulary, new Map());
   if (token.length > 2 * MAX_WORD) return undefined;
   const yearFirst = YEAR_THEN_WORD.exec(token);

@@ -2,7 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import { defineRule } from '../lint/define-rule.js';
 import { references } from '../lint/fields.js';
 import { addDuration, type Duration } from '../time/duration.js';
-import { compareDates, type PlainDate } from '../time/calendar-date.js';
+import type { Clock } from '../lint/clock.js';
 
 /**
  * `reference-stale` (info): a reference older than the policy's `staleAfter`
@@ -16,13 +16,13 @@ import { compareDates, type PlainDate } from '../time/calendar-date.js';
  * Invalid: `year: 2015`.
  */
 export default defineRule('reference-stale', ['page'], ({ prepared, report }) => {
-  const today = prepared.context.today;
+  const clock = prepared.clock;
   const staleAfter = prepared.context.config.policy.staleAfter;
   for (const { index, reference } of references(prepared)) {
     const year = fourDigitYear(reference.year);
-    if (year === undefined || year > today.year || !isStale(year, staleAfter, today)) continue;
+    if (year === undefined || year > clock.year || !isStale(year, staleAfter, clock)) continue;
     let fresh = year + 1;
-    while (fresh <= today.year && isStale(fresh, staleAfter, today)) fresh++;
+    while (fresh <= clock.year && isStale(fresh, staleAfter, clock)) fresh++;
     report(
       `Reference ${index + 1} from ${year} is older than \`staleAfter\` (${staleAfter.toString()}), expected a source from ${fresh} or later, or a reviewer's check that it is still current`,
       prepared.frontMatter.keySpan(['references', index, 'year']),
@@ -35,7 +35,7 @@ function fourDigitYear(value: unknown): number | undefined {
   return /^\d{4}$/.test(text) ? Number(text) : undefined;
 }
 
-function isStale(year: number, staleAfter: Duration, today: PlainDate): boolean {
+function isStale(year: number, staleAfter: Duration, clock: Clock): boolean {
   const end = Temporal.PlainDate.from({ year, month: 12, day: 31 });
-  return compareDates(addDuration(end, staleAfter), today) < 0;
+  return clock.compare(addDuration(end, staleAfter)) > 0;
 }

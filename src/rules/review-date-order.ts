@@ -13,7 +13,8 @@ import { addDuration } from '../time/duration.js';
  * `last_reviewed: 2026-06-02` when today is 2026-06-01.
  */
 export default defineRule('review-date-order', ['page', 'glossary'], ({ prepared, report }) => {
-  const { today, config } = prepared.context;
+  const { config } = prepared.context;
+  const clock = prepared.clock;
   const last = dateField(prepared, ['last_reviewed']);
   const next = dateField(prepared, ['next_review']);
 
@@ -29,9 +30,9 @@ export default defineRule('review-date-order', ['page', 'glossary'], ({ prepared
     }
   }
 
-  if (last && compareDates(last.value, today) > 0) {
+  if (last && clock.compare(last.value) < 0) {
     report(
-      `Unexpected \`last_reviewed\` ${last.value} in the future, expected today (${today}) or earlier`,
+      `Unexpected \`last_reviewed\` ${last.value} in the future, expected today (${clock}) or earlier`,
       last.at,
     );
   }

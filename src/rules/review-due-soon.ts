@@ -1,7 +1,6 @@
 import { defineRule } from '../lint/define-rule.js';
 import { dateField, isDraft } from '../lint/fields.js';
-import { compareDates, daysBetween } from '../time/calendar-date.js';
-import { addDuration } from '../time/duration.js';
+import { subtractDuration } from '../time/duration.js';
 
 /**
  * `review-due-soon`: `next_review` falls between today and today plus
@@ -15,10 +14,11 @@ export default defineRule('review-due-soon', ['page', 'glossary'], ({ prepared, 
   if (isDraft(prepared)) return;
   const next = dateField(prepared, ['next_review']);
   if (!next) return;
-  const { today, config } = prepared.context;
-  if (compareDates(next.value, today) < 0) return;
-  if (compareDates(next.value, addDuration(today, config.policy.dueSoon)) > 0) return;
-  const days = daysBetween(today, next.value);
+  const clock = prepared.clock;
+  // Due soon from `next_review − dueSoon` up to and including `next_review` itself.
+  if (clock.compare(next.value) > 0) return;
+  if (clock.compare(subtractDuration(next.value, prepared.context.config.policy.dueSoon)) < 0) return;
+  const days = clock.daysUntil(next.value);
   const when = days === 0 ? 'is due today' : `is due in ${days} ${days === 1 ? 'day' : 'days'}`;
   report(
     `Review due soon: \`next_review\` ${next.value} ${when}, expected a review and a new \`next_review\` ${days === 0 ? 'today' : 'by then'}`,

@@ -1,6 +1,5 @@
 import { defineRule } from '../lint/define-rule.js';
 import { dateField, isDraft } from '../lint/fields.js';
-import { compareDates, daysBetween } from '../time/calendar-date.js';
 
 /**
  * `review-overdue`: `next_review` has passed. Drafts (`status: draft`) are
@@ -14,11 +13,11 @@ import { compareDates, daysBetween } from '../time/calendar-date.js';
 export default defineRule('review-overdue', ['page', 'glossary'], ({ prepared, report }) => {
   if (isDraft(prepared)) return;
   const next = dateField(prepared, ['next_review']);
-  const today = prepared.context.today;
-  if (!next || compareDates(next.value, today) >= 0) return;
-  const days = daysBetween(next.value, today);
+  const clock = prepared.clock;
+  if (!next || clock.compare(next.value) <= 0) return;
+  const days = -clock.daysUntil(next.value);
   report(
-    `Overdue review: \`next_review\` ${next.value} passed ${days} ${days === 1 ? 'day' : 'days'} ago, expected a review and a new \`next_review\` after today (${today})`,
+    `Overdue review: \`next_review\` ${next.value} passed ${days} ${days === 1 ? 'day' : 'days'} ago, expected a review and a new \`next_review\` after today (${clock})`,
     next.at,
   );
 });

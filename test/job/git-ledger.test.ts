@@ -23,7 +23,7 @@ function contentRemote() {
     'pagecare.config.yml': `${CONFIG}ledger:\n  store: git\n`,
     'content/editors.yml': EDITORS,
     'content/glossary/chemotherapy.md': GLOSSARY_CHEMO,
-    '.gitignore': 'reports/\n.pagecare/\n',
+    '.gitignore': 'reports/\n.pagecare/\n.pagecare-cache/\n',
     ...PAGES,
   };
   for (const [name, text] of Object.entries(files)) {

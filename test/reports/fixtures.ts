@@ -26,7 +26,6 @@ function doc(id: string, fields: Partial<Governed> & { next?: string; last?: str
     lastReviewed: fields.last ? date(fields.last) : undefined,
     nextReview: fields.next ? date(fields.next) : undefined,
     problem: fields.problem,
-    references: [],
   };
 }
 

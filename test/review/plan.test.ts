@@ -29,7 +29,6 @@ function doc(id: string, next: string | undefined, extra: Partial<Governed> = {}
     lastReviewed: d('2024-01-01'),
     nextReview: next ? d(next) : undefined,
     problem: next ? undefined : '`next_review` is missing or not a real date',
-    references: [],
     ...extra,
   };
 }

@@ -30,7 +30,6 @@ function doc(id: string, next: string): Governed {
     lastReviewed: d('2024-01-01'),
     nextReview: d(next),
     problem: undefined,
-    references: [],
   };
 }
 

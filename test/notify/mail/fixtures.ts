@@ -37,7 +37,6 @@ export function item(options: {
     nextReview,
     status: left < 0 ? ('overdue' as const) : ('due-soon' as const),
     daysLeft: left,
-    references: [],
     findings: options.findings,
   };
   return { entry, milestone, role: options.role ?? 'owner', ledgerKey: ledgerKey(entry, milestone, options.handle ?? 'jsmith') };

@@ -1,0 +1,319 @@
+// The benchmark: pagecare against the peers and the parse floor, in one run on one corpus.
+//
+//   npm run bench -- [--pages 10000] [--corpus DIR] [--out bench/RESULTS.md] [--runs 3] [--timeout 3600]
+//
+// --runs caps the repetitions of short commands (the CI smoke test passes 1); --timeout stops a
+// command that runs longer (its row then shows a lower bound).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { BENCH_TODAY, DEFAULT_SEED, defaultCorpusDir, generateCorpus, readMarker } from './generate-corpus.mjs';
+import { git, gitEnv } from './git.mjs';
+import { measure } from './measure.mjs';
+import { formatSection, mergeResults, seconds } from './results.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const BIN = path.join(ROOT, 'bin/pagecare.js');
+const REMARK = path.join(ROOT, 'node_modules/remark-cli/cli.js');
+const REMARK_JSON = path.join(ROOT, 'node_modules/vfile-reporter-json/index.js');
+const MARKDOWNLINT = path.join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs');
+const PRESET = pathToFileURL(path.join(ROOT, 'dist/rules/index.js')).href;
+/** Commands shorter than this are repeated and the median taken. */
+const SHORT = 5;
+
+const { values } = parseArgs({
+  options: {
+    pages: { type: 'string', default: '10000' },
+    corpus: { type: 'string' },
+    out: { type: 'string', default: path.join(ROOT, 'bench/RESULTS.md') },
+    runs: { type: 'string', default: '3' },
+    timeout: { type: 'string', default: '3600' },
+    seed: { type: 'string', default: DEFAULT_SEED },
+  },
+});
+const pages = wholeNumber('--pages', values.pages);
+const maxRuns = wholeNumber('--runs', values.runs);
+const timeout = wholeNumber('--timeout', values.timeout);
+const corpus = path.resolve(values.corpus ?? defaultCorpusDir(pages));
+const log = (line) => process.stderr.write(`bench: ${line}\n`);
+if (!existsSync(path.join(ROOT, 'dist/cli/main.js'))) fail('dist/ is missing: run `npm run build` first (npm run bench does).');
+const work = mkdtempSync(path.join(os.tmpdir(), 'pagecare-bench-run-'));
+
+const marker = ensureCorpus();
+const env = childEnv();
+const gitInCorpus = (...args) => git(corpus, gitEnv(BENCH_TODAY), ...args);
+resetCorpus();
+writeFileSync(path.join(corpus, '.remarkrc.mjs'), `import pagecare from '${PRESET}';\n\nexport default { plugins: [pagecare] };\n`);
+const contentCount = marker.pages + marker.glossaryEntries;
+
+const rows = [];
+const loadBefore = os.loadavg()[0];
+try {
+  // Fill the OS file cache first, so the first measured command does not pay for the disk.
+  await measure({ args: [path.join(ROOT, 'bench/read-all.mjs'), corpus], cwd: corpus, env, outBase: path.join(work, 'warm-up') });
+  await runAll();
+} finally {
+  resetCorpus();
+  rmSync(work, { recursive: true, force: true });
+}
+
+const targets = evaluateTargets(new Map(rows.map((row) => [row.key, row])));
+const section = formatSection({
+  pages,
+  date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+  machine: { ...machineInfo(), load: [loadBefore, os.loadavg()[0]] },
+  version: pagecareVersion(),
+  corpus: describeCorpus(),
+  rows,
+  targets,
+  notes: [
+    `Every pagecare and remark run uses today = ${BENCH_TODAY} (PAGECARE_TODAY), so findings do not drift with the calendar.`,
+    'Files/s is files handled ÷ wall time. The parse floor runs one worker thread per core; read-all reads on one thread with 64 reads in flight.',
+    '(d) deletes the cache first: it measures changed-files mode alone, as on a pull request with no cache restored.',
+    'Time and memory growth with size (the 100,000-page target) is read by comparing the sections for different sizes.',
+  ],
+});
+const out = path.resolve(values.out);
+mkdirSync(path.dirname(out), { recursive: true });
+writeFileSync(out, mergeResults(existsSync(out) ? readFileSync(out, 'utf8') : undefined, pages, section));
+process.stdout.write(`${section}\n\nWritten to ${out}\n`);
+if (rows.some((row) => row.outcome === 'failed')) process.exitCode = 1;
+
+// ------------------------------------------------------------------ the runs
+
+async function runAll() {
+  const pagecare = (...args) => [BIN, ...args];
+  const lintJson = (name) => ['--format', 'json', '--output', path.join(work, `${name}.json`)];
+  const cache = path.join(corpus, '.pagecare-cache');
+  const dropCache = () => rmSync(cache, { recursive: true, force: true });
+
+  await row('a', 'cold', '`pagecare lint`, cold (no cache)', pagecare('lint', ...lintJson('cold')), { before: dropCache, findings: lintFindings('cold') });
+  await row('b', 'warm', '`pagecare lint`, warm (nothing changed)', pagecare('lint', ...lintJson('warm')), { findings: lintFindings('warm') });
+
+  const edited = glossaryToEdit();
+  const original = readFileSync(edited.file, 'utf8');
+  try {
+    await row('c', 'glossary', `\`pagecare lint\`, warm, after editing the aliases of \`${edited.id}\` (linked from ${edited.dependants} pages)`, pagecare('lint', ...lintJson('glossary')), {
+      before: (n) => writeFileSync(edited.file, withAlias(original, `bench edit ${n + 1}`)),
+      findings: lintFindings('glossary'),
+      extra: { dependants: edited.dependants },
+    });
+  } finally {
+    writeFileSync(edited.file, original);
+  }
+
+  const changedLabel = '`pagecare lint --changed HEAD~1`, 3 pages changed, no cache';
+  if (!lintHelp().includes('--changed')) {
+    rows.push({ id: '(d)', key: 'changed', label: changedLabel, outcome: 'n/a', reason: 'flag missing' });
+  } else {
+    commitThreeChangedPages();
+    try {
+      await row('d', 'changed', changedLabel, pagecare('lint', '--changed', 'HEAD~1', ...lintJson('changed')), { before: dropCache, findings: lintFindings('changed') });
+    } finally {
+      resetCorpus();
+    }
+  }
+
+  await row('e', 'review', '`pagecare review --dry-run` (front matter only)', pagecare('review', '--dry-run'), { files: contentCount });
+  await row('f', 'remark', '`remark` CLI with the pagecare preset', [REMARK, 'content', '--ext', 'md', '--no-stdout', '--report', REMARK_JSON], { findings: remarkFindings });
+  await row('g', 'markdownlint', '`markdownlint-cli2` with its defaults', [MARKDOWNLINT, 'content/**/*.md'], { findings: markdownlintFindings });
+  await row('h', 'floor', 'parse floor: read + parse every file, one worker per core', [path.join(ROOT, 'bench/parse-floor.mjs'), corpus], { findings: countedFiles });
+  await row('i', 'read', 'read every file, no parse', [path.join(ROOT, 'bench/read-all.mjs'), corpus], { findings: countedFiles });
+
+  // The preset must find in remark what pagecare finds: a difference is a bug worth seeing here.
+  const cold = rows.find((r) => r.key === 'cold');
+  const remark = rows.find((r) => r.key === 'remark');
+  if (cold?.findings && remark?.findings && remark.findings !== cold.findings) remark.findings += ' (differs from (a))';
+  const floor = rows.find((r) => r.key === 'floor');
+  const read = rows.find((r) => r.key === 'read');
+  for (const r of rows) {
+    if (r.wall === undefined) continue;
+    if (floor?.outcome === 'ok') r.floorRatio = r.wall / floor.wall;
+    if (r.key === 'review' && read?.outcome === 'ok') r.extraRatio = ` (${(r.wall / read.wall).toFixed(2)}× read-all)`;
+  }
+}
+
+/**
+ * Measure one command (repeated while it is short) and record its row.
+ * `before(n)` prepares run n; `findings(result)` reads the command's output
+ * into a file count and a findings summary.
+ */
+async function row(letter, key, label, args, { before, findings, files, extra } = {}) {
+  const runs = [];
+  for (let n = 0; n < maxRuns; n++) {
+    before?.(n);
+    const result = await measure({ args, cwd: corpus, env, outBase: path.join(work, `${key}-${n}`), timeoutSeconds: timeout });
+    runs.push(result);
+    if (result.timedOut || ![0, 1].includes(result.status) || result.wall >= SHORT) break;
+  }
+  const last = runs.at(-1);
+  const entry = { id: `(${letter})`, key, label, ...extra };
+  if (last.timedOut) {
+    Object.assign(entry, { outcome: 'timeout', wall: last.wall, cpu: last.cpu, peakMb: last.peakMb, findings: `stopped after ${timeout} s` });
+  } else if (![0, 1].includes(last.status)) {
+    Object.assign(entry, { outcome: 'failed', reason: `exit ${last.status}: ${lastLine(last.stderrFile)}` });
+  } else {
+    const median = runs.slice().sort((a, b) => a.wall - b.wall)[Math.floor((runs.length - 1) / 2)];
+    const counted = findings?.(median) ?? {};
+    Object.assign(entry, { outcome: 'ok', wall: median.wall, cpu: median.cpu, peakMb: median.peakMb, files: counted.files ?? files, findings: counted.text, runs: runs.length });
+  }
+  rows.push(entry);
+  log(`${entry.id} ${label}: ${entry.outcome === 'ok' || entry.outcome === 'timeout' ? `${seconds(entry.wall)} s` : `${entry.outcome} (${entry.reason})`}`);
+}
+
+function lintFindings(name) {
+  return () => {
+    const report = JSON.parse(readFileSync(path.join(work, `${name}.json`), 'utf8'));
+    const { files, errors, warnings, infos } = report.summary;
+    return { files, text: `${errors} errors, ${warnings} warnings, ${infos} infos` };
+  };
+}
+
+function remarkFindings(result) {
+  const files = JSON.parse(readFileSync(result.stderrFile, 'utf8'));
+  const messages = files.flatMap((file) => file.messages);
+  const count = (fatal) => messages.filter((m) => m.fatal === fatal).length;
+  return { files: files.length, text: `${count(true)} errors, ${count(false)} warnings, ${messages.length - count(true) - count(false)} infos` };
+}
+
+function markdownlintFindings(result) {
+  const text = readFileSync(result.stdoutFile, 'utf8');
+  const files = /Linting: (\d+) file/.exec(text)?.[1];
+  const issues = /Summary: (\d+) error/.exec(text)?.[1];
+  return { files: files && Number(files), text: issues && `${issues} issues (its own rules)` };
+}
+
+function countedFiles(result) {
+  const { files, bytes } = JSON.parse(readFileSync(result.stdoutFile, 'utf8'));
+  return { files, text: `${(bytes / 1e6).toFixed(1)} MB` };
+}
+
+// ------------------------------------------------------------------ targets
+
+function evaluateTargets(by) {
+  const ok = (key) => by.get(key)?.outcome === 'ok';
+  const wall = (key) => by.get(key)?.wall;
+  const perFile = ok('cold') ? wall('cold') / by.get('cold').files : undefined;
+  const targets = [];
+  const add = (target, ready, measured, pass) => targets.push({ target, measured: ready ? measured() : 'n/a', result: ready ? (pass() ? 'pass' : 'FAIL') : 'n/a' });
+
+  add('cold `pagecare lint` ≤ 1.3× the parse floor', ok('cold') && ok('floor'), () => `${(wall('cold') / wall('floor')).toFixed(2)}×`, () => wall('cold') <= 1.3 * wall('floor'));
+  const remarkDone = ok('remark') || by.get('remark')?.outcome === 'timeout';
+  add('cold `pagecare lint` ≥ 2× faster than `remark` with the preset', ok('cold') && remarkDone, () => `${by.get('remark').outcome === 'timeout' ? '> ' : ''}${(wall('remark') / wall('cold')).toFixed(2)}× faster`, () => wall('remark') >= 2 * wall('cold'));
+  add('warm `pagecare lint`, nothing changed, ≤ 1 s', ok('warm'), () => `${seconds(wall('warm'))} s`, () => wall('warm') <= 1);
+  const glossary = by.get('glossary');
+  const glossaryBudget = () => wall('warm') + 1 + glossary.dependants * perFile;
+  add('after a glossary edit, only its dependants re-linted: ≤ warm + 1 s + their cost', ok('glossary') && ok('warm') && perFile !== undefined, () => `${seconds(wall('glossary'))} s (budget ${seconds(glossaryBudget())} s)`, () => wall('glossary') <= glossaryBudget());
+  const changedBudget = () => 1 + 3 * perFile;
+  add('`pagecare lint --changed`, 3 pages changed, ≤ 1 s + the cost of 3 pages', ok('changed') && perFile !== undefined, () => `${seconds(wall('changed'))} s (budget ${seconds(changedBudget())} s)`, () => wall('changed') <= changedBudget());
+  add('`pagecare review` ≤ 1.5× reading all files', ok('review') && ok('read'), () => `${(wall('review') / wall('read')).toFixed(2)}×`, () => wall('review') <= 1.5 * wall('read'));
+  const ours = ['cold', 'warm', 'glossary', 'changed', 'review'].map((key) => by.get(key)).filter((r) => r?.outcome === 'ok');
+  const peak = Math.max(...ours.map((r) => r.peakMb ?? Infinity));
+  add('peak memory of every pagecare run ≤ 300 MB', ours.length > 0 && Number.isFinite(peak), () => `${Math.round(peak)} MB`, () => peak <= 300);
+  return targets;
+}
+
+// ------------------------------------------------------------------ the corpus
+
+function ensureCorpus() {
+  const found = readMarker(corpus, { pages, seed: values.seed });
+  if (found) return found;
+  log(`generating ${pages} pages in ${corpus}`);
+  const started = performance.now();
+  const made = generateCorpus({ dir: corpus, pages, seed: values.seed });
+  log(`generated in ${seconds((performance.now() - started) / 1000)} s`);
+  return made;
+}
+
+/** Back to the generated commit, whatever an interrupted run left behind (the cache and reports are ignored files). */
+function resetCorpus() {
+  gitInCorpus('reset', '--quiet', '--hard', marker.baseCommit);
+  gitInCorpus('clean', '--quiet', '--force', '-d', '--', 'content');
+}
+
+/** The glossary entry whose dependants are closest to 3% of the pages: a typical edit, not the most linked term. */
+function glossaryToEdit() {
+  const goal = 0.03 * marker.pages;
+  const [id, dependants] = Object.entries(marker.glossaryDependants)
+    .filter(([, count]) => count > 0)
+    .sort(([a, x], [b, y]) => Math.abs(x - goal) - Math.abs(y - goal) || a.localeCompare(b))[0];
+  return { id, dependants, file: path.join(corpus, 'content/glossary', `${id}.md`) };
+}
+
+function withAlias(text, alias) {
+  const line = /^aliases: \[(.*)\]$/m;
+  if (line.test(text)) return text.replace(line, (_, list) => `aliases: [${list ? `${list}, ` : ''}${alias}]`);
+  return text.replace(/^(term: .*)$/m, `$1\naliases: [${alias}]`);
+}
+
+/** A second commit that adds a paragraph to three pages spread through the corpus. */
+function commitThreeChangedPages() {
+  const files = gitInCorpus('ls-files', '--', 'content/pages').split('\n').sort();
+  for (const k of [1, 2, 3]) {
+    const file = path.join(corpus, files[Math.floor((files.length * k) / 4)]);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\nThis paragraph was added by the benchmark to change the page.\n`);
+  }
+  gitInCorpus('commit', '--quiet', '--all', '--message', 'Change three pages');
+}
+
+function describeCorpus() {
+  const { pageBytes, defects } = marker;
+  const kb = (bytes) => (bytes / 1024).toFixed(1);
+  return [
+    `${marker.pages.toLocaleString('en-GB')} pages (${(pageBytes.total / 1e6).toFixed(1)} MB, ${kb(pageBytes.min)}–${kb(pageBytes.max)} KB each, in ${marker.folders} folders),`,
+    `${marker.glossaryEntries} glossary entries, ${marker.editors} editors;`,
+    `planted defects: ${Object.entries(defects).map(([kind, n]) => `${n} ${kind}`).join(', ')};`,
+    `seed \`${marker.seed}\`, generator v${marker.generator}, in ${corpus}`,
+  ].join(' ');
+}
+
+// ------------------------------------------------------------------ the machine
+
+function childEnv() {
+  const base = { ...process.env, PAGECARE_TODAY: BENCH_TODAY, NO_COLOR: '1' };
+  for (const key of ['FORCE_COLOR', 'GITHUB_STEP_SUMMARY']) delete base[key];
+  return base;
+}
+
+function lintHelp() {
+  return spawnSync(process.execPath, [BIN, 'lint', '--help'], { cwd: corpus, env, encoding: 'utf8' }).stdout ?? '';
+}
+
+function machineInfo() {
+  let cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  try {
+    cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpu;
+  } catch {
+    // Not Linux: os.cpus() has the model.
+  }
+  return { cpu: cpu.trim(), cores: os.availableParallelism(), memoryGiB: (os.totalmem() / 2 ** 30).toFixed(1), os: `${os.type()} ${os.release()}`, node: process.version };
+}
+
+function pagecareVersion() {
+  const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  try {
+    const commit = git(ROOT, process.env, 'rev-parse', '--short', 'HEAD');
+    const dirty = git(ROOT, process.env, 'status', '--porcelain', '--untracked-files=no') !== '';
+    return `${version}, commit ${commit}${dirty ? ' with uncommitted changes' : ''}`;
+  } catch {
+    return version;
+  }
+}
+
+function lastLine(file) {
+  const lines = readFileSync(file, 'utf8').trim().split('\n');
+  return lines.at(-1)?.slice(0, 200) || 'no output';
+}
+
+function wholeNumber(flag, value) {
+  if (!/^\d+$/.test(value) || Number(value) < 1) fail(`${flag} expects a positive whole number, got \`${value}\``);
+  return Number(value);
+}
+
+function fail(message) {
+  process.stderr.write(`bench: ${message}\n`);
+  process.exit(2);
+}

@@ -1,0 +1,22 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { Temporal } from 'temporal-polyfill';
+import { resolveConfig } from '../config/load-config.js';
+import { ContentIndex } from '../content/content-index.js';
+import { createProcessor, type WorkerInit, type WorkerReply, type WorkerTask } from './worker-protocol.js';
+import { lintFile } from './lint-file.js';
+
+// One lint worker: rebuilds the run's context from plain data once, then lints the files it is sent.
+const init = workerData as WorkerInit;
+const context = {
+  config: resolveConfig(init.root, init.configFile, init.config),
+  index: new ContentIndex(init.index),
+  today: Temporal.PlainDate.from(init.today),
+};
+const processor = createProcessor(context);
+
+parentPort!.on('message', (task: WorkerTask) => {
+  void lintFile(processor, context.index, task.bytes, { path: task.path, cwd: init.cwd }).then(
+    (result) => parentPort!.postMessage({ id: task.id, result } satisfies WorkerReply),
+    (error: unknown) => parentPort!.postMessage({ id: task.id, error: String((error as Error)?.message ?? error) } satisfies WorkerReply),
+  );
+});

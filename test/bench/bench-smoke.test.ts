@@ -1,0 +1,54 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+// The benchmark end to end on a small corpus: proof that `npm run bench` still works.
+// No timing is asserted; the numbers of a 200-page run on a busy CI machine mean nothing.
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const dir = mkdtempSync(path.join(tmpdir(), 'pagecare-bench-smoke-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const ROWS = ['(a)', '(b)', '(c)', '(d)', '(e)', '(f)', '(g)', '(h)', '(i)'];
+
+function runBench(args: string[]): Promise<{ status: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'bench/run.mjs'), ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stderr }));
+  });
+}
+
+/** The cells of a table row whose first cell starts with `id`. */
+function cells(markdown: string, id: string): string[] {
+  const line = markdown.split('\n').find((l) => l.startsWith(`| ${id} `));
+  return line ? line.split(' | ').map((cell) => cell.replace(/^\| |\s\|$/g, '').trim()) : [];
+}
+
+describe('npm run bench, on 200 pages', () => {
+  it('measures every row and writes the results to the file --out names', async () => {
+    const out = path.join(dir, 'results', 'RESULTS.md');
+    const run = await runBench(['--pages', '200', '--corpus', path.join(dir, 'corpus'), '--out', out, '--runs', '1']);
+    expect(run.status, run.stderr).toBe(0);
+
+    const results = readFileSync(out, 'utf8');
+    expect(results).toContain('## 200 pages');
+    expect(results).toMatch(/Machine: .+, \d+ cores/);
+    for (const id of ROWS) {
+      const row = cells(results, id);
+      expect(row, `row ${id}`).toHaveLength(8);
+      // Measured (files and wall time filled in), or n/a while `--changed` is missing; never failed.
+      if (row[7] === 'n/a (flag missing)') continue;
+      expect(row.slice(1, 3), `row ${id}`).toEqual([expect.stringMatching(/^\d+$/), expect.stringMatching(/^\d+\.\d+$/)]);
+    }
+    // The cache must not change what is found: cold, warm and after an added alias agree.
+    const findings = (id: string) => cells(results, id).at(-1);
+    expect(findings('(a)')).toMatch(/^\d+ errors/);
+    expect(findings('(b)')).toBe(findings('(a)'));
+    expect(findings('(c)')).toBe(findings('(a)'));
+    expect(results).toContain('### Targets');
+  }, 300_000);
+});
