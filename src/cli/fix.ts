@@ -1,7 +1,4 @@
 import type { Command } from 'commander';
-import { formatFixSummary } from '../fix/fix-report.js';
-import { runFix } from '../fix/run-fix.js';
-import { formatFixDiff } from '../fix/unified-diff.js';
 import { parseTodayOption } from './options.js';
 
 interface FixFlags {
@@ -19,6 +16,11 @@ export function registerFix(program: Command): void {
     .option('-c, --config <file>', 'config file (default: pagecare.config.yml in the repository root)')
     .option('--today <date>', 'treat this date (YYYY-MM-DD) as today when re-checking fixed files (also PAGECARE_TODAY)', parseTodayOption)
     .action(async (paths: string[], flags: FixFlags) => {
+      const [{ runFix }, { formatFixSummary }, { formatFixDiff }] = await Promise.all([
+        import('../fix/run-fix.js'),
+        import('../fix/fix-report.js'),
+        import('../fix/unified-diff.js'),
+      ]);
       const dryRun = flags.dryRun ?? false;
       const run = await runFix({ cwd: process.cwd(), configPath: flags.config, today: flags.today, paths, dryRun });
       // On a dry run standard output is the diff alone, so it can be piped to `git apply`.

@@ -1,7 +1,5 @@
 import { Option, type Command } from 'commander';
-import { runJob, type JobOptions } from '../job/run-job.js';
-import { formatPlan } from '../review/format-plan.js';
-import { formatJobSummary } from './job-summary.js';
+import type { JobOptions } from '../job/run-job.js';
 import { parseTodayOption } from './options.js';
 
 interface JobFlags {
@@ -30,6 +28,12 @@ export function registerJobCommand(program: Command, name: string, description: 
       };
       process.once('SIGTERM', stop);
       process.once('SIGINT', stop);
+      // Loaded on use: the job pulls in mail, calendar and GitHub clients a `lint` never needs.
+      const [{ runJob }, { formatPlan }, { formatJobSummary }] = await Promise.all([
+        import('../job/run-job.js'),
+        import('../review/format-plan.js'),
+        import('./job-summary.js'),
+      ]);
       const result = await runJob({
         cwd: process.cwd(),
         configPath: flags.config,

@@ -1,7 +1,4 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../config/load-config.js';
-import { runJob } from '../job/run-job.js';
-import { startDaemon } from '../schedule/daemon.js';
 
 /** `pagecare schedule`: run the whole job on `schedule.cron` until SIGTERM or SIGINT. */
 export function registerSchedule(program: Command): void {
@@ -10,6 +7,11 @@ export function registerSchedule(program: Command): void {
     .description('Stay running and run the whole job on schedule.cron (default 0 8 * * 1-5, Europe/London)')
     .option('-c, --config <file>', 'config file')
     .action(async (flags: { config?: string }) => {
+      const [{ loadConfig }, { runJob }, { startDaemon }] = await Promise.all([
+        import('../config/load-config.js'),
+        import('../job/run-job.js'),
+        import('../schedule/daemon.js'),
+      ]);
       const cwd = process.cwd();
       const { config } = loadConfig({ cwd, configPath: flags.config });
       const log = (line: string) => process.stdout.write(`${line}\n`);

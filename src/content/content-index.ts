@@ -49,8 +49,10 @@ export class ContentIndex {
   private readonly files: ReadonlySet<string>;
   private readonly slugCache = new Map<string, ReadonlySet<string> | undefined>();
   private readonly wholeFingerprints = new Map<string, string>();
+  private readonly fingerprints = new Map<Dependency, string>();
   private recorder: Set<Dependency> | undefined;
   private glossaryWords: Set<string> | undefined;
+  private readonly hashes = new Map<string, string>();
 
   constructor(readonly data: IndexData) {
     this.files = new Set(data.files);
@@ -130,17 +132,43 @@ export class ContentIndex {
     return this.slugCache.get(relative);
   }
 
+  /** SHA-256 of a root-relative file's bytes (read once, or told by the engine that already read it). */
+  contentHash(relative: string, bytes?: Uint8Array): string {
+    let hash = bytes ? undefined : this.hashes.get(relative);
+    if (hash === undefined) {
+      try {
+        hash = createHash('sha256').update(bytes ?? readFileSync(path.join(this.root, relative))).digest('hex');
+      } catch {
+        hash = 'missing';
+      }
+      this.hashes.set(relative, hash);
+    }
+    return hash;
+  }
+
+  /** Record a hash the engine knows without reading the file again (its size and time match the cache). */
+  knowHash(relative: string, hash: string): void {
+    this.hashes.set(relative, hash);
+  }
+
   /** What a dependency resolves to now; a cached result stands only while every one is unchanged. */
   fingerprint(dependency: Dependency): string {
+    // The index does not change during a run: each dependency is resolved once, however many files share it.
+    let known = this.fingerprints.get(dependency);
+    if (known === undefined) this.fingerprints.set(dependency, (known = this.resolveFingerprint(dependency)));
+    return known;
+  }
+
+  private resolveFingerprint(dependency: Dependency): string {
     const saved = this.recorder;
     this.recorder = undefined;
     try {
       const [kind, key = ''] = split(dependency);
       switch (kind) {
         case 'e':
-          return JSON.stringify(this.editor(key) ?? null);
+          return digest(JSON.stringify(this.editor(key) ?? null));
         case 'g':
-          return JSON.stringify(this.glossaryTerm(key) ?? null);
+          return digest(JSON.stringify(this.glossaryTerm(key) ?? null));
         case 'w':
           return this.glossaryHasWord(key) ? '1' : '0';
         case 'f':
@@ -148,7 +176,8 @@ export class ContentIndex {
         case 'x':
           return this.existsOutside(key) ? '1' : '0';
         case 'h':
-          return [...(this.headingSlugs(key) ?? ['\0'])].join('\n');
+          // The target's bytes stand for its headings: no re-scan to check a cached result.
+          return this.contentHash(key).slice(0, 16);
         case 'E?':
           return this.editorsUsable() ? '1' : '0';
         default:
@@ -163,12 +192,24 @@ export class ContentIndex {
     let value = this.wholeFingerprints.get(kind);
     if (value === undefined) {
       const source =
-        kind === 'G' ? this.data.glossary : kind === 'E' ? (this.data.editors ?? null) : kind === 'F' ? this.data.files : `unknown ${kind}`;
+        kind === 'G'
+          ? // Sorted: entries are read in parallel, so their order in the record varies between runs.
+            Object.keys(this.data.glossary).sort().map((id) => this.data.glossary[id])
+          : kind === 'E'
+            ? (this.data.editors ?? null)
+            : kind === 'F'
+              ? this.data.files
+              : `unknown ${kind}`;
       value = createHash('sha256').update(JSON.stringify(source)).digest('hex').slice(0, 32);
       this.wholeFingerprints.set(kind, value);
     }
     return value;
   }
+}
+
+/** Long fingerprints as a short digest: the cache stores one per dependency per file. */
+function digest(value: string): string {
+  return value.length <= 16 ? value : createHash('sha256').update(value).digest('base64url').slice(0, 16);
 }
 
 function split(dependency: Dependency): [string, string?] {

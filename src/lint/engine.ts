@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { glob } from 'tinyglobby';
@@ -6,7 +7,7 @@ import { UsageError } from '../config/config-error.js';
 import { relativeTo } from '../content/repo-path.js';
 import type { LintContext } from './context.js';
 import { compareFindings, type Finding } from './finding.js';
-import { LintCache } from './lint-cache.js';
+import { LintCache, type FileStamp } from './lint-cache.js';
 import { lintFile } from './lint-file.js';
 import { loadContext } from './load-context.js';
 import { selectShard, type Shard } from './shard.js';
@@ -62,8 +63,14 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 
   const cache = options.cache ? await LintCache.open(context.config) : undefined;
   const size = Math.max(1, options.workers ?? availableParallelism());
-  const pool = size > 1 && targets.length >= WORKER_THRESHOLD && canUseWorkers() ? new WorkerPool(size, workerInit(context, options.cwd)) : undefined;
-  const processor = pool ? undefined : createProcessor(context);
+  // Threads start on the first file that needs parsing: a warm run needs none.
+  const threaded = size > 1 && targets.length >= WORKER_THRESHOLD && canUseWorkers();
+  let pool: WorkerPool | undefined;
+  let processor: ReturnType<typeof createProcessor> | undefined;
+  const parse = (absolute: string, bytes: Uint8Array) => {
+    if (threaded) return (pool ??= new WorkerPool(size, workerInit(context, options.cwd))).lint(absolute, bytes);
+    return lintFile((processor ??= createProcessor(context)), context.index, bytes, { path: absolute, cwd: options.cwd });
+  };
 
   const perFile: Finding[][] = new Array(targets.length);
   let done = 0;
@@ -71,20 +78,30 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const lintOne = async (absolute: string, slot: number) => {
     const relative = relativeTo(root, absolute);
     const file = relativeTo(options.cwd, absolute);
-    let bytes: Uint8Array;
+    let bytes: Uint8Array | undefined;
+    let stamp: FileStamp;
+    let hash = '';
     try {
-      bytes = await readFile(absolute);
+      const info = statSync(absolute);
+      stamp = { size: info.size, mtimeMs: info.mtimeMs };
+      const known = cache?.knownHash(relative, stamp);
+      if (known) hash = known;
+      else {
+        bytes = readFileSync(absolute);
+        if (cache) hash = LintCache.hash(bytes);
+      }
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
       perFile[slot] = [{ file, line: 1, column: 1, ruleId: 'file-encoding', severity: 'error', message: `Cannot read file (${code}), expected a readable Markdown file` }];
       return;
     }
-    const hash = cache ? LintCache.hash(bytes) : '';
+    if (cache) context.index.knowHash(relative, hash);
     let result = cache?.lookup(relative, hash, context.index, context.today);
     if (result) cached++;
     else {
-      result = pool ? await pool.lint(absolute, bytes) : await lintFile(processor!, context.index, bytes, { path: absolute, cwd: options.cwd });
-      cache?.store(relative, hash, result);
+      bytes ??= readFileSync(absolute);
+      result = await parse(absolute, bytes);
+      cache?.store(relative, hash, stamp, result);
     }
     perFile[slot] = result.findings.map((finding) => ({ file, ...finding }));
     options.onProgress?.(++done, targets.length);
@@ -94,7 +111,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     // In this thread one file at a time (the index records one file's dependencies at once);
     // with workers, enough in flight to keep them all busy.
     let next = 0;
-    const lanes = pool ? size * 2 : 1;
+    const lanes = threaded ? size * 2 : 1;
     await Promise.all(
       Array.from({ length: lanes }, async () => {
         while (next < targets.length) {

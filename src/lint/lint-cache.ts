@@ -9,12 +9,20 @@ import { parseIsoDate, compareDates, type PlainDate } from '../time/calendar-dat
 import { VERSION } from '../version.js';
 import type { FileResult } from './lint-file.js';
 
-const FORMAT = 1;
+const FORMAT = 2;
 export const CACHE_DIR = '.pagecare-cache';
 
 interface Entry extends FileResult {
   /** SHA-256 of the file's bytes: content, not timestamps, so a fresh CI checkout can reuse it. */
   hash: string;
+  /** Size and modification time when hashed: when both still match, the file is not read again. */
+  size: number;
+  mtimeMs: number;
+}
+
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
 }
 
 interface CacheFile {
@@ -56,6 +64,12 @@ export class LintCache {
     return createHash('sha256').update(bytes).digest('hex');
   }
 
+  /** The stored hash when the file's size and time are as they were (as git's index does); else undefined. */
+  knownHash(relative: string, stamp: FileStamp): string | undefined {
+    const entry = Object.hasOwn(this.entries, relative) ? this.entries[relative] : undefined;
+    return entry && entry.size === stamp.size && entry.mtimeMs === stamp.mtimeMs ? entry.hash : undefined;
+  }
+
   /** The stored result for `relative`, if it still holds for these bytes, this index and `today`. */
   lookup(relative: string, hash: string, index: ContentIndex, today: PlainDate): FileResult | undefined {
     const entry = Object.hasOwn(this.entries, relative) ? this.entries[relative] : undefined;
@@ -70,8 +84,8 @@ export class LintCache {
     return entry;
   }
 
-  store(relative: string, hash: string, result: FileResult): void {
-    this.entries[relative] = { hash, ...result };
+  store(relative: string, hash: string, stamp: FileStamp, result: FileResult): void {
+    this.entries[relative] = { hash, size: stamp.size, mtimeMs: stamp.mtimeMs, ...result };
     this.dirty = true;
   }
 

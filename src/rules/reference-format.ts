@@ -144,15 +144,16 @@ class Vocabulary {
 
   /** The word occurs somewhere other than in `own` (the field being checked). */
   knows(word: string, own: ReadonlyMap<string, number>): boolean {
-    if (this.base.has(word) || (this.counts.get(word) ?? 0) > (own.get(word) ?? 0)) return true;
+    // The references' own words first: the page and glossary lookup is the costlier one.
+    if ((this.counts.get(word) ?? 0) > (own.get(word) ?? 0) || this.base.has(word)) return true;
     const singular = word.endsWith('es') ? [word.slice(0, -1), word.slice(0, -2)] : word.endsWith('s') ? [word.slice(0, -1)] : [];
-    return singular.some((w) => this.base.has(w) || (this.counts.get(w) ?? 0) > (own.get(w) ?? 0));
+    return singular.some((w) => (this.counts.get(w) ?? 0) > (own.get(w) ?? 0) || this.base.has(w));
   }
 
   /** The word occurs anywhere (a part of a glued token may come from the same field). */
   hasPart(word: string): boolean {
-    if (this.base.has(word) || this.counts.has(word)) return true;
-    return word.endsWith('s') && (this.base.has(word.slice(0, -1)) || this.counts.has(word.slice(0, -1)));
+    if (this.counts.has(word) || this.base.has(word)) return true;
+    return word.endsWith('s') && (this.counts.has(word.slice(0, -1)) || this.base.has(word.slice(0, -1)));
   }
 }
 
@@ -227,6 +228,8 @@ function unglue(token: string, vocabulary: Vocabulary | KnownWords, own: Readonl
   if (yearLast) return `${yearLast[1]} ${yearLast[2]}`;
   if (!ONLY_LETTERS.test(token)) return undefined;
   const lower = token.toLowerCase();
+  // Too short for two glued words (camel case needs 3 + 4 letters): nothing to look up.
+  if (lower.length < 7) return undefined;
   if (vocab.knows(lower, own)) return undefined;
   const camel = splitCamel(token);
   if (camel) return camel;
