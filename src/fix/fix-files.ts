@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
+import { writeFileAtomic } from '../fs/write-atomic.js';
 import { UsageError } from '../config/config-error.js';
 import type { ResolvedConfig } from '../config/load-config.js';
 import { discoverContent, isGlossaryPath } from '../content/discover.js';
@@ -95,19 +95,5 @@ async function readText(file: string): Promise<string | undefined> {
 
 async function replaceFile(file: string, text: string): Promise<void> {
   const { mode } = await stat(file);
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const handle = await open(temp, 'wx', mode & 0o777);
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.chmod(mode & 0o777);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  await writeFileAtomic(file, text, { mode: mode & 0o777 });
 }

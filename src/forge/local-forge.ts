@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { writeFileAtomic } from '../fs/write-atomic.js';
 import { isValidBranchName } from './branch-name.js';
 import { ForgeError, type DashboardResult, type Forge, type NewPullRequest, type PullRequest } from './forge.js';
 
@@ -315,20 +315,10 @@ function toPosix(file: string): string {
   return file.split(path.sep).join('/');
 }
 
-/** Temp file beside the target, flushed, then renamed over it: a reader sees the old file or the new, never half. */
 async function writeAtomically(file: string, text: string): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomUUID()}.tmp`);
   try {
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, file);
+    await writeFileAtomic(file, text);
   } catch (error) {
-    await rm(temp, { force: true });
     throw new ForgeError(`Cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
 }

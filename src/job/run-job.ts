@@ -56,7 +56,7 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
   const ledgerConfig = { ...config.config.ledger, ...(options.ledgerStore ? { store: options.ledgerStore } : {}) };
   const ledger = createLedger({ ledger: ledgerConfig }, root);
   const plan = planReview({
-    corpus: await loadCorpus(config, index.data.content),
+    corpus: loadCorpus(config, index.data.content),
     policy: config.policy,
     today,
     editors: index.data.editors,

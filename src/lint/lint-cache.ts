@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from '../fs/write-atomic.js';
 import type { ResolvedConfig } from '../config/load-config.js';
 import type { ContentIndex } from '../content/content-index.js';
 import { parseIsoDate, compareDates, type PlainDate } from '../time/calendar-date.js';
@@ -98,14 +99,10 @@ export class LintCache {
       }
     }
     if (!this.dirty) return;
-    await mkdir(path.dirname(this.file), { recursive: true });
-    const temp = `${this.file}.${randomBytes(6).toString('hex')}.tmp`;
-    try {
-      await writeFile(temp, JSON.stringify({ format: FORMAT, key: this.key, entries: this.entries } satisfies CacheFile));
-      await rename(temp, this.file);
-    } catch {
-      await rm(temp, { force: true });
-    }
+    await writeFileAtomic(this.file, JSON.stringify({ format: FORMAT, key: this.key, entries: this.entries } satisfies CacheFile)).catch(
+      // A cache that cannot be written is only a slower next run.
+      () => undefined,
+    );
   }
 }
 

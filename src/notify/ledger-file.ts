@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, unlink } from 'node:fs/promises';
+import { mkdir, open, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
+import { writeFileAtomic } from '../fs/write-atomic.js';
 import { UsageError } from '../config/config-error.js';
 import type { Ledger, LedgerEntries } from './ledger.js';
 
@@ -130,35 +130,11 @@ export function createFileLedger(file: string): Ledger {
   };
 }
 
-/**
- * Temp file in the same folder, fsync, rename over, fsync the folder: a reader
- * (or a restart after a crash) sees the old file or the new one, never half of
- * one, and once this resolves the new one survives a power cut.
- */
 async function writeAtomically(file: string, text: string): Promise<void> {
-  const dir = path.dirname(file);
-  await mkdir(dir, { recursive: true });
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomUUID()}.tmp`);
   try {
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, file);
+    await writeFileAtomic(file, text, { durable: true });
   } catch (error) {
-    await rm(temp, { force: true });
     throw new LedgerError(`Cannot write ledger ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-  // Windows cannot open a folder to fsync it; its rename is already durable.
-  if (process.platform === 'win32') return;
-  const folder = await open(dir, 'r');
-  try {
-    await folder.sync();
-  } finally {
-    await folder.close();
   }
 }
 

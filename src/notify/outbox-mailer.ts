@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { Temporal } from 'temporal-polyfill';
+import { writeFileAtomic } from '../fs/write-atomic.js';
 import { DEFAULT_FROM, toSendMailOptions } from './mail-message.js';
 import { MailError, type Mailer } from './mailer.js';
 
@@ -33,14 +34,8 @@ export function createOutboxMailer(dir: string, options: OutboxOptions = {}): Ma
         const info = await transport.sendMail(toSendMailOptions(mail, from));
         const who = safe(mail.headers?.['X-Pagecare-Digest'] || mail.to.email.split('@')[0] || 'recipient');
         const file = path.join(dir, `${today()}-${who}-${id}.eml`);
-        // Write then rename: a reader (or a crash) never sees half a message.
-        const temp = path.join(dir, `.${id}.${randomBytes(6).toString('hex')}.tmp`);
-        try {
-          await writeFile(temp, info.message as Buffer);
-          await rename(temp, file);
-        } finally {
-          await rm(temp, { force: true });
-        }
+        // A reader (or a crash) never sees half a message.
+        await writeFileAtomic(file, info.message as Buffer);
       } catch (error) {
         const err = error as NodeJS.ErrnoException;
         throw new MailError(`Could not write to the outbox ${dir}: ${err.message}`, false, err.code);

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { stageFile } from '../fs/write-atomic.js';
 import type { Plan } from '../review/plan.js';
 import type { ReportOptions } from './report-options.js';
 import { formatScheduleCalendar } from './schedule-calendar.js';
@@ -29,36 +28,16 @@ export async function writeReports(dir: string, plan: Plan, options: ReportOptio
     calendar: formatScheduleCalendar(plan, options),
     html: formatScheduleHtml(plan, options),
   };
-  await mkdir(dir, { recursive: true });
   const keys = Object.keys(REPORT_FILES) as Array<keyof typeof REPORT_FILES>;
   const paths = Object.fromEntries(keys.map((key) => [key, path.join(dir, REPORT_FILES[key])])) as ReportPaths;
-  const temps = await Promise.allSettled(keys.map((key) => writeTemp(paths[key], contents[key])));
-  const written = temps.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
-  try {
-    const failed = temps.find((result) => result.status === 'rejected');
-    if (failed) throw failed.reason;
-    for (const [i, key] of keys.entries()) await rename(written[i]!, paths[key]);
-  } catch (error) {
-    await Promise.all(written.map((temp) => rm(temp, { force: true })));
-    throw error;
+  const staged = await Promise.allSettled(keys.map((key) => stageFile(paths[key], contents[key])));
+  const ready = staged.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const failed = staged.find((result) => result.status === 'rejected');
+  if (failed) {
+    await Promise.all(ready.map((file) => file.discard()));
+    throw failed.reason;
   }
+  for (const file of ready) await file.commit();
   return paths;
 }
 
-/** Write beside the target (same file system, so the rename is atomic) and flush to disk. */
-async function writeTemp(target: string, text: string): Promise<string> {
-  const temp = `${target}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    const handle = await open(temp, 'w');
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-  return temp;
-}

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/load-config.js';
 import { isGlossaryPath } from '../content/discover.js';
@@ -29,15 +29,16 @@ const FIELDS = new Set(['title', 'term', 'owner', 'reviewers', 'status', 'last_r
  * Read every page's and glossary entry's front matter, without a Markdown
  * parse: planning 10,000 pages costs about as much as reading them.
  */
-export async function loadCorpus(config: ResolvedConfig, files: readonly string[]): Promise<Governed[]> {
-  return Promise.all(files.map(async (file) => readGoverned(config, file)));
+export function loadCorpus(config: ResolvedConfig, files: readonly string[]): Governed[] {
+  // Plain synchronous reads: for thousands of small files they beat as many concurrent promises.
+  return files.map((file) => readGoverned(config, file));
 }
 
-async function readGoverned(config: ResolvedConfig, file: string): Promise<Governed> {
+function readGoverned(config: ResolvedConfig, file: string): Governed {
   const kind = isGlossaryPath(config, file) ? 'glossary' : 'page';
   let text = '';
   try {
-    text = await readFile(path.join(config.root, file), 'utf8');
+    text = readFileSync(path.join(config.root, file), 'utf8');
   } catch {
     // Unreadable files stay in the corpus as unscheduled; lint reports why.
   }
@@ -74,8 +75,9 @@ export function governedId(config: ResolvedConfig, file: string, kind: 'page' | 
 /** The literal folder before the first glob character of the page patterns (`content/pages`). */
 function commonBase(patterns: string[]): string {
   const first = patterns[0] ?? '';
-  const literal = first.split('/').filter((part, i, parts) => !/[*?[{]/.test(parts.slice(0, i + 1).join('/')));
-  return literal.join('/');
+  const parts = first.split('/');
+  const glob = parts.findIndex((part) => /[*?[{]/.test(part));
+  return (glob === -1 ? parts.slice(0, -1) : parts.slice(0, glob)).join('/');
 }
 
 function stringOr(value: unknown, fallback: string): string {

@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface StagedFile {
+  /** Rename the staged copy over the target: readers see the old file or the new one, never half. */
+  commit(): Promise<void>;
+  discard(): Promise<void>;
+}
+
+/**
+ * Write `data` to a temporary file beside `file` (same file system, so the
+ * later rename is atomic) and flush it to disk. Nothing replaces `file` until
+ * `commit`, so several files can be staged and then committed together.
+ */
+export async function stageFile(file: string, data: string | Uint8Array, options: { mode?: number } = {}): Promise<StagedFile> {
+  const dir = path.dirname(file);
+  await mkdir(dir, { recursive: true });
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const handle = await open(temp, 'wx', options.mode ?? 0o666);
+    try {
+      await handle.writeFile(data);
+      if (options.mode !== undefined) await handle.chmod(options.mode);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  return {
+    commit: async () => {
+      try {
+        await rename(temp, file);
+      } catch (error) {
+        await rm(temp, { force: true });
+        throw error;
+      }
+    },
+    discard: () => rm(temp, { force: true }),
+  };
+}
+
+/**
+ * Replace `file` atomically (a torn write is impossible by construction).
+ * With `durable`, the folder is flushed too, so the rename survives a power cut.
+ */
+export async function writeFileAtomic(file: string, data: string | Uint8Array, options: { mode?: number; durable?: boolean } = {}): Promise<void> {
+  await (await stageFile(file, data, options)).commit();
+  // Windows cannot open a folder to flush it; its rename is already durable.
+  if (!options.durable || process.platform === 'win32') return;
+  const folder = await open(path.dirname(file), 'r');
+  try {
+    await folder.sync();
+  } finally {
+    await folder.close();
+  }
+}
