@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Editor } from '../config/editors-schema.js';
 import type { ResolvedConfig } from '../config/load-config.js';
 import { discoverLinkTargets, isGlossaryPath, discoverContent } from './discover.js';
-import { parseFrontMatter, splitFrontMatter } from './front-matter.js';
+import { readFrontMatterFields, splitFrontMatter } from './front-matter.js';
 import { scanHeadingSlugs } from './headings.js';
 import { loadEditors, type EditorsProblem } from './load-editors.js';
 import { words } from './words.js';
@@ -246,9 +246,11 @@ export async function buildIndex(config: ResolvedConfig): Promise<ContentIndex> 
   });
 }
 
+const GLOSSARY_FIELDS = new Set(['term', 'aliases']);
+
 async function readGlossaryTerm(file: string): Promise<{ term: string | undefined; aliases: string[] }> {
   try {
-    const data = parseFrontMatter(await readFile(file, 'utf8')).data as { term?: unknown; aliases?: unknown } | undefined;
+    const data = readFrontMatterFields(await readFile(file, 'utf8'), GLOSSARY_FIELDS);
     const term = typeof data?.term === 'string' ? data.term : undefined;
     const aliases = Array.isArray(data?.aliases) ? data.aliases.filter((a): a is string => typeof a === 'string') : [];
     return { term, aliases };

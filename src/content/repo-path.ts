@@ -6,6 +6,11 @@ export function toPosix(relative: string): string {
 }
 
 export function relativeTo(root: string, file: string): string {
+  // The common case, a file below the root, without path.relative's normalising.
+  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
+  if (file.startsWith(prefix) && !file.includes(`${path.sep}..`) && !file.includes(`${path.sep}.${path.sep}`)) {
+    return toPosix(file.slice(prefix.length));
+  }
   return toPosix(path.relative(root, file));
 }
 

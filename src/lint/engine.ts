@@ -75,6 +75,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const perFile: Finding[][] = new Array(targets.length);
   let done = 0;
   let cached = 0;
+  // First every untouched file's hash from its size and time, so checking one page's links
+  // to others needs no reads; then the pages themselves.
+  const stamps = targets.map((absolute) => (cache ? knownStamp(cache, context, relativeTo(root, absolute), absolute) : undefined));
   const lintOne = async (absolute: string, slot: number) => {
     const relative = relativeTo(root, absolute);
     const file = relativeTo(options.cwd, absolute);
@@ -82,10 +85,10 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     let stamp: FileStamp;
     let hash = '';
     try {
-      const info = statSync(absolute);
-      stamp = { size: info.size, mtimeMs: info.mtimeMs };
-      const known = cache?.knownHash(relative, stamp);
-      if (known) hash = known;
+      const known = stamps[slot];
+      const info = known ? undefined : statSync(absolute);
+      stamp = known?.stamp ?? { size: info!.size, mtimeMs: info!.mtimeMs };
+      if (known?.hash) hash = known.hash;
       else {
         bytes = readFileSync(absolute);
         if (cache) hash = LintCache.hash(bytes);
@@ -129,6 +132,19 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const roster = !options.shard || options.shard.index === 1 ? editorsFindings(context, options.cwd) : [];
   const findings = [...roster, ...perFile.flat()].sort(compareFindings);
   return { context, findings, files: targets.map((file) => relativeTo(options.cwd, file)), cached };
+}
+
+/** A file's size and time, and its hash when the cache vouches for it (told to the index for link checks). */
+function knownStamp(cache: LintCache, context: LintContext, relative: string, absolute: string): { stamp: FileStamp; hash: string | undefined } | undefined {
+  try {
+    const info = statSync(absolute);
+    const stamp = { size: info.size, mtimeMs: info.mtimeMs };
+    const hash = cache.knownHash(relative, stamp);
+    if (hash) context.index.knowHash(relative, hash);
+    return { stamp, hash };
+  } catch {
+    return undefined;
+  }
 }
 
 function workerInit(context: LintContext, cwd: string): WorkerInit {
