@@ -1,6 +1,7 @@
 import { glob } from 'tinyglobby';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/load-config.js';
+import { trimEnd } from './repo-path.js';
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
@@ -29,5 +30,5 @@ export function isGlossaryPath(config: ResolvedConfig, relative: string): boolea
 }
 
 function trimSlash(value: string): string {
-  return value.replace(/\/+$/, '') || '.';
+  return trimEnd(value, '/') || '.';
 }

@@ -19,3 +19,13 @@ export function isInside(root: string, target: string): boolean {
   const rel = path.relative(root, target);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
+
+/**
+ * `text` without trailing `char`s. A loop, not `/x+$/`: that pattern retries
+ * from every position and is quadratic on a long run that does not end the text.
+ */
+export function trimEnd(text: string, char: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === char) end--;
+  return text.slice(0, end);
+}

@@ -3,6 +3,7 @@ import { redactSecrets } from '../notify/redact.js';
 import { ForgeError, type DashboardResult, type Forge, type NewPullRequest, type PullRequest } from './forge.js';
 import { createGitHubClient, type GitHubRetryOptions, type GitHubThrottleOptions } from './github-client.js';
 import { gitHubReason, asGitHubFailure, isValidation, toForgeError } from './github-errors.js';
+import { trimEnd } from '../content/repo-path.js';
 
 export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
 /** Hidden in the dashboard issue's body: how pagecare knows its issue, whatever a person renamed it to. */
@@ -245,5 +246,5 @@ function parseApiUrl(url: string): string {
     throw new ForgeError('GITHUB_API_URL must not carry credentials; the token goes in GITHUB_TOKEN');
   }
   if (parsed.search || parsed.hash) throw new ForgeError('GITHUB_API_URL must not have a query or fragment');
-  return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`;
+  return `${parsed.origin}${trimEnd(parsed.pathname, '/')}`;
 }

@@ -18,6 +18,7 @@ import { dashboardBody, DASHBOARD_TITLE } from './dashboard.js';
 import { ForgeError, type DashboardResult, type Forge, type PullRequest } from './forge.js';
 import { deleteBranch, syncBranch } from './review-branch.js';
 import { parseMarker, reviewBody, reviewerLogins, reviewTitle } from './review-pull-request.js';
+import { trimEnd } from '../content/repo-path.js';
 
 export interface PullRequestReport {
   created: PullRequest[];
@@ -163,7 +164,7 @@ async function syncOne(
   }
   const open = current?.state === 'open' ? current : undefined;
   if (synced.status === 'foreign') {
-    const note = (synced.note ?? 'someone else pushed to this branch').replace(/\.+$/, '');
+    const note = trimEnd(synced.note ?? 'someone else pushed to this branch', '.');
     report.foreign.push({ branch: wanted.branch, note });
     // Say it once: the marker in the body records that the note was left.
     if (open && !open.body.includes(FOREIGN_MARKER)) {

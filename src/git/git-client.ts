@@ -49,7 +49,8 @@ function failOnExitCode(
 
 /** `text` with the user and password of any URL in it masked (git echoes remote URLs in errors). */
 export function redactUrlCredentials(text: string): string {
-  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/gi, '$1***@');
+  // Anchored on `://`, so a match is only tried where one starts: linear on any input.
+  return text.replace(/:\/\/[^/@\s]+@/g, '://***@');
 }
 
 /** A git failure as one safe line or paragraph: git's own words, credentials masked. */

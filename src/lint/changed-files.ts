@@ -11,6 +11,7 @@ import { parseFrontMatter } from '../content/front-matter.js';
 import { scanHeadingSlugs } from '../content/headings.js';
 import { relativeTo } from '../content/repo-path.js';
 import { createGit, describeGitError } from '../git/git-client.js';
+import { trimEnd } from '../content/repo-path.js';
 
 export interface ChangedTargetsOptions {
   config: ResolvedConfig;
@@ -265,7 +266,7 @@ function headingSlugsOf(text: string): Set<string> {
 }
 
 function inContentRoot(config: ResolvedConfig): (file: string) => boolean {
-  const root = path.posix.normalize(config.config.content.root).replace(/\/+$/, '');
+  const root = trimEnd(path.posix.normalize(config.config.content.root), '/');
   return (file) => root === '.' || file.startsWith(`${root}/`);
 }
 

@@ -4,6 +4,7 @@ import type { FindingCounts, Digest, DigestItem, Role } from '../review/plan.js'
 import { compareDates, type PlainDate } from '../time/calendar-date.js';
 import { oneLine } from './mail-message.js';
 import type { OutgoingMail } from './mailer.js';
+import { trimEnd } from '../content/repo-path.js';
 
 export interface DigestContext {
   today: PlainDate;
@@ -178,7 +179,7 @@ function repositoryBase(url: string | undefined): string | undefined {
   try {
     const parsed = new URL(url);
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
-    return parsed.href.replace(/\/+$/, '');
+    return trimEnd(parsed.href, '/');
   } catch {
     return undefined;
   }

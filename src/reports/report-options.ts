@@ -1,3 +1,4 @@
+import { trimEnd } from '../content/repo-path.js';
 /** What every schedule report needs besides the plan. */
 export interface ReportOptions {
   /** Web address of the content repository (`repository.url`); pages link to it only when set. */
@@ -15,7 +16,7 @@ export function repositoryBase(options: ReportOptions): string | undefined {
   if (base.protocol !== 'https:' && base.protocol !== 'http:') {
     throw new TypeError(`Unexpected repository URL protocol \`${base.protocol}\`, expected http: or https:`);
   }
-  return base.href.replace(/\/+$/, '');
+  return trimEnd(base.href, '/');
 }
 
 /**

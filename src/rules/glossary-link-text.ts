@@ -30,7 +30,10 @@ function normalise(text: string): string {
   return text
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc]/g, "'")
-    .replace(/[\s\u00ad]*[-\u2010\u2011][\s\u00ad]*/g, ' ')
+    // Soft hyphens are invisible; hyphens count as spaces (a split, not a backtracking regex).
+    .replace(/\u00ad/g, '')
+    .split(/[-\u2010\u2011]/)
+    .join(' ')
     .replace(/\s+/g, ' ')
     .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '');
 }

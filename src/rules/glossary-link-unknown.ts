@@ -1,6 +1,7 @@
 import { defineRule } from '../lint/define-rule.js';
 import { glossaryLinks, shownText } from '../lint/links.js';
 import { nearest } from '../content/nearest.js';
+import { trimEnd } from '../content/repo-path.js';
 
 const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -17,7 +18,7 @@ const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  */
 export default defineRule('glossary-link-unknown', ['page', 'glossary'], ({ tree, prepared, report }) => {
   const index = prepared.context.index;
-  const dir = prepared.context.config.config.content.glossary.replace(/\/+$/, '');
+  const dir = trimEnd(prepared.context.config.config.content.glossary, '/');
   let ids: string[] | undefined;
   for (const link of glossaryLinks(tree)) {
     if (index.glossaryTerm(link.id)) continue;

@@ -6,6 +6,7 @@ import { visit } from 'unist-util-visit';
 import { nearest } from '../content/nearest.js';
 import { defineRule } from '../lint/define-rule.js';
 import { collectLinks, shownText } from '../lint/links.js';
+import { trimEnd } from '../content/repo-path.js';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
@@ -110,7 +111,7 @@ function nearestPath(target: string, here: string, files: Iterable<string>): str
     candidates.add(relative);
   }
   const written = target.startsWith('.') ? target : `./${target}`;
-  return nearest(written.replace(/\/+$/, ''), candidates);
+  return nearest(trimEnd(written, '/'), candidates);
 }
 
 function contentRoot(prepared: { context: { config: { config: { content: { root: string } } } } }): string {

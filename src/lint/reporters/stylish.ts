@@ -36,7 +36,7 @@ export function formatStylish(findings: readonly Finding[], files: readonly stri
     const lineWidth = Math.max(...group.map((f) => String(f.line).length));
     const columnWidth = Math.max(...group.map((f) => String(f.column).length));
     const severityWidth = Math.max(...group.map((f) => f.severity.length));
-    const messages = group.map((f) => f.message.replace(/\s*\r?\n\s*/g, ' ').trimEnd());
+    const messages = group.map((f) => oneLine(f.message));
     const messageWidth = Math.max(...messages.map(width));
     const rows = group.map((f, i) => {
       const position = c.dim(`${padStart(String(f.line), lineWidth)}:${padEnd(String(f.column), columnWidth)}`);
@@ -51,4 +51,14 @@ export function formatStylish(findings: readonly Finding[], files: readonly stri
   const line = `✖ ${plural(findings.length, 'problem')} (${counts})`;
   const paint = summary.errors > 0 ? c.red : summary.warnings > 0 ? c.yellow : c.blue;
   return `${blocks.join('\n\n')}\n\n${c.bold(paint(line))}\n`;
+}
+
+/** A message on one line: lines trimmed and joined with a space (a split, not a backtracking regex). */
+function oneLine(message: string): string {
+  if (!message.includes('\n')) return message.trimEnd();
+  return message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join(' ');
 }
