@@ -4,6 +4,7 @@ import { describeGitError } from '../git/git-client.js';
 import { FIX_BRANCH } from './branch-name.js';
 import type { Forge, PullRequest } from './forge.js';
 import { deleteBranch, syncBranch } from './review-branch.js';
+import { sameText } from './sync-review-pull-requests.js';
 
 export interface FixPullRequestResult {
   outcome: 'created' | 'updated' | 'unchanged' | 'closed' | 'none' | 'foreign' | 'failed' | 'stopped';
@@ -59,7 +60,7 @@ export async function syncFixPullRequest(options: {
     await forge.setLabels(pr.number, options.labels);
     return { outcome: 'created', pr, fixes: count, detail: undefined };
   }
-  if (synced.status === 'unchanged' && open.body.replace(/\r\n/g, '\n').trimEnd() === body.trimEnd()) {
+  if (synced.status === 'unchanged' && sameText(open.body, body)) {
     return { outcome: 'unchanged', pr: open, fixes: count, detail: undefined };
   }
   return { outcome: 'updated', pr: await forge.updatePullRequest(open.number, { title: TITLE, body }), fixes: count, detail: undefined };

@@ -205,6 +205,6 @@ export async function fetchBase(options: Pick<SyncOptions, 'git' | 'remote' | 'b
 }
 
 /** Bodies compare equal whatever line ends the forge stored them with. */
-function sameText(a: string, b: string): boolean {
+export function sameText(a: string, b: string): boolean {
   return a.replace(/\r\n/g, '\n').trimEnd() === b.replace(/\r\n/g, '\n').trimEnd();
 }
