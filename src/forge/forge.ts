@@ -43,8 +43,9 @@ export interface Forge {
   updatePullRequest(number: number, change: { title: string; body: string }): Promise<PullRequest>;
   requestReviewers(number: number, logins: string[]): Promise<void>;
   setLabels(number: number, labels: string[]): Promise<void>;
+  /** Comment, unless the pull request already has this exact comment (a rerun, a retry after a lost answer). */
   comment(number: number, body: string): Promise<void>;
-  /** Close with a comment saying why. */
+  /** Close with a comment saying why (posted once, as `comment` does). */
   closePullRequest(number: number, comment: string): Promise<void>;
   /** The one issue titled `title`, updated in place; never recreated once a person closed it. */
   ensureDashboard(title: string, body: string): Promise<DashboardResult>;

@@ -80,6 +80,30 @@ export function createGitHubForge(options: GitHubForgeOptions): Forge {
       return data[0] && toPullRequest(data[0]);
     });
 
+  /**
+   * A comment is the one write here that GitHub does not make idempotent: a retry after an answer
+   * lost on the way back would post it twice. So it is posted only when that text is not there
+   * yet, without automatic retries, and after a failure it is looked for again before each retry.
+   * That also holds across runs: a run stopped after the comment does not repeat it.
+   */
+  const commentOnce = async (number: number, body: string) => {
+    const retries = retry?.retries ?? 3;
+    for (let attempt = 1; ; attempt++) {
+      const existing = await octokit.paginate(octokit.rest.issues.listComments, { ...repoArgs, issue_number: number, per_page: 100 });
+      if (existing.some((c) => normalise(c.body ?? '') === normalise(body))) return;
+      try {
+        await octokit.rest.issues.createComment({ ...repoArgs, issue_number: number, body, request: { retries: 0 } });
+        return;
+      } catch (error) {
+        // What plugin-retry would have retried: 5xx and dropped connections (reported as 500), which may
+        // have posted it, and a 429 that names no limit.
+        const status = asGitHubFailure(error)?.status ?? 0;
+        if ((status < 500 && status !== 429) || attempt > retries) throw error;
+        await delay((retry?.backoffMs ?? 1000) * attempt ** 2);
+      }
+    }
+  };
+
   const requestReviewersOnce = (number: number, logins: string[]) => {
     const users = logins.filter((l) => !l.includes('/'));
     const teams = logins.filter((l) => l.includes('/')).map((l) => l.slice(l.indexOf('/') + 1));
@@ -151,14 +175,11 @@ export function createGitHubForge(options: GitHubForgeOptions): Forge {
         if (labels.length > 0) await octokit.rest.issues.addLabels({ ...repoArgs, issue_number: number, labels });
       }),
 
-    comment: (number, body) =>
-      guard(`comment on #${number}`, async () => {
-        await octokit.rest.issues.createComment({ ...repoArgs, issue_number: number, body });
-      }),
+    comment: (number, body) => guard(`comment on #${number}`, () => commentOnce(number, body)),
 
     closePullRequest: (number, comment) =>
       guard(`close pull request #${number}`, async () => {
-        await octokit.rest.issues.createComment({ ...repoArgs, issue_number: number, body: comment });
+        await commentOnce(number, comment);
         await octokit.rest.pulls.update({ ...repoArgs, pull_number: number, state: 'closed' });
       }),
 

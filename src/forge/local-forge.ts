@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../fs/write-atomic.js';
 import { isValidBranchName } from './branch-name.js';
+import { inert } from './review-pull-request.js';
 import { ForgeError, type DashboardResult, type Forge, type NewPullRequest, type PullRequest } from './forge.js';
 
 export interface LocalForgeOptions {
@@ -124,14 +125,12 @@ export function createLocalForge(options: LocalForgeOptions): Forge {
     },
 
     async comment(number, body) {
-      await changePullRequest(number, (pr) => {
-        pr.comments.push(body);
-      });
+      await changePullRequest(number, (pr) => addComment(pr, body));
     },
 
     async closePullRequest(number, comment) {
       await changePullRequest(number, (pr) => {
-        pr.comments.push(comment);
+        addComment(pr, comment);
         pr.state = 'closed';
       });
     },
@@ -176,6 +175,11 @@ export async function markMerged(options: LocalForgeOptions, number: number): Pr
     pr.merged = true;
     return { result: undefined, files: [pr] };
   });
+}
+
+/** A comment is made once: a rerun after an interrupted run does not repeat it. */
+function addComment(pr: LocalPullRequest, body: string): void {
+  if (!pr.comments.includes(body)) pr.comments.push(body);
 }
 
 /** The pending changes of each state file in this process. */
@@ -291,7 +295,8 @@ function unique(values: string[]): string[] {
 function formatPullRequest(pr: LocalPullRequest): string {
   const status = pr.merged ? 'merged' : pr.state;
   const lines = [
-    `# ${pr.title}`,
+    // The title is plain text, as on GitHub; in this Markdown file it must not become markup.
+    `# ${inert(pr.title)}`,
     '',
     `- Pull request: #${pr.number} (${status})`,
     `- Branch: \`${pr.branch}\` into \`${pr.base}\``,

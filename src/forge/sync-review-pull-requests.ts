@@ -181,14 +181,20 @@ async function syncOne(
     pageUrl: options.pageUrl(entry.path),
     frontMatter: asMapping(parseFrontMatter(original).data),
   });
+  // Reviewers first, labels last: the labels say the setup finished, so a run stopped after the create
+  // (killed, rate-limited) is finished by the next one instead of leaving reviewers never asked.
+  const finishSetup = async (number: number) => {
+    const logins = reviewerLogins(wanted, options.editors);
+    if (logins.length > 0) await forge.requestReviewers(number, logins);
+    await forge.setLabels(number, options.labels);
+  };
   if (!open) {
     const pr = await forge.createPullRequest({ branch: wanted.branch, base: options.base, title, body });
-    await forge.setLabels(pr.number, options.labels);
-    const logins = reviewerLogins(wanted, options.editors);
-    if (logins.length > 0) await forge.requestReviewers(pr.number, logins);
+    await finishSetup(pr.number);
     report.created.push(pr);
     return;
   }
+  if (!hasLabels(open, options.labels)) await finishSetup(open.number);
   if (open.title === title && sameText(open.body, body) && synced.status === 'unchanged') {
     report.unchanged.push(open);
     return;
@@ -202,6 +208,12 @@ export async function fetchBase(options: Pick<SyncOptions, 'git' | 'remote' | 'b
   const tracking = `refs/remotes/${options.remote}/${options.base}`;
   await options.git.raw(['fetch', '--quiet', '--no-tags', '--', options.remote, `+refs/heads/${options.base}:${tracking}`]);
   return tracking;
+}
+
+/** Labels compare as GitHub compares them, ignoring case. */
+function hasLabels(pr: PullRequest, labels: readonly string[]): boolean {
+  const present = new Set(pr.labels.map((label) => label.toLowerCase()));
+  return labels.every((label) => present.has(label.toLowerCase()));
 }
 
 /** Bodies compare equal whatever line ends the forge stored them with. */

@@ -1,7 +1,9 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from '../fs/write-atomic.js';
 import { lint } from '../lint/engine.js';
 import type { LintContext } from '../lint/context.js';
+import type { FileMetrics } from '../lint/file-metrics.js';
 import type { Finding } from '../lint/finding.js';
 import { formatFindings } from '../lint/reporters/index.js';
 import { summarize, type Summary } from '../lint/reporters/summary.js';
@@ -12,6 +14,8 @@ export interface LintStep {
   summary: Summary;
   /** Findings by root-relative page path (every linted page present, possibly with none). */
   byPath: Map<string, Finding[]>;
+  /** What lint measured, by root-relative path (reading ages for the reports). */
+  metrics: Map<string, FileMetrics>;
   written: string[];
 }
 
@@ -32,11 +36,12 @@ export async function lintStep(cwd: string, context: LintContext, reportsDir: st
     await mkdir(reportsDir, { recursive: true });
     const input = { findings: result.findings, files: result.files, version: VERSION, color: false };
     for (const [name, format] of [['lint.json', 'json'], ['lint.sarif', 'sarif']] as const) {
-      await writeFile(path.join(reportsDir, name), formatFindings(format, input));
+      // Atomic like every other report: a run killed here leaves the previous file whole.
+      await writeFileAtomic(path.join(reportsDir, name), formatFindings(format, input));
       written.push(path.join(reportsDir, name));
     }
   }
-  return { summary: summarize(result.findings, result.files), byPath, written };
+  return { summary: summarize(result.findings, result.files), byPath, metrics: result.metrics, written };
 }
 
 export function countFindings(byPath: ReadonlyMap<string, readonly Finding[]>): Map<string, FindingCounts> {

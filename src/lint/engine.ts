@@ -1,18 +1,21 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { glob } from 'tinyglobby';
 import { UsageError } from '../config/config-error.js';
-import { relativeTo } from '../content/repo-path.js';
+import { isInside, relativeTo } from '../content/repo-path.js';
 import type { LintContext } from './context.js';
+import type { FileMetrics } from './file-metrics.js';
 import { compareFindings, type Finding } from './finding.js';
 import { LintCache, type FileStamp } from './lint-cache.js';
-import { lintFile } from './lint-file.js';
+import { fileTooComplex, frontMatterPart, lintFile, type FileFinding, type FileResult, type LintProcessor } from './lint-file.js';
+import { formatSize, lintLimits, type LintLimits } from './limits.js';
 import { loadContext } from './load-context.js';
 import { selectShard, type Shard } from './shard.js';
-import { canUseWorkers, WorkerPool } from './worker-pool.js';
-import { createProcessor, type WorkerInit } from './worker-protocol.js';
+import { needsBudget, screen } from './screen.js';
+import { canUseWorkers, WorkerPool, type WorkerOutcome } from './worker-pool.js';
+import type { WorkerInit } from './worker-protocol.js';
 
 export interface LintOptions {
   cwd: string;
@@ -30,6 +33,8 @@ export interface LintOptions {
   cache?: boolean;
   /** Worker threads (default: one per core for larger runs; 1 lints in this thread). */
   workers?: number;
+  /** Heap limit of each worker thread in MB (default: Node's); a file that needs more is a finding. */
+  workerHeapMb?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -40,6 +45,8 @@ export interface LintResult {
   files: string[];
   /** How many results came from the cache. */
   cached: number;
+  /** What was measured for the reports, by root-relative path, for every file read and parsed (fresh or cached). */
+  metrics: Map<string, FileMetrics>;
 }
 
 /** Below this many files to parse, starting worker threads costs more than it saves. */
@@ -62,51 +69,82 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   if (options.shard) targets = selectShard(targets.map((file) => relativeTo(root, file)), options.shard).map((file) => path.join(root, file));
 
   const cache = options.cache ? await LintCache.open(context.config) : undefined;
+  const limits = lintLimits(context.config.config);
   const size = Math.max(1, options.workers ?? availableParallelism());
   // Threads start on the first file that needs parsing: a warm run needs none.
   const threaded = size > 1 && targets.length >= WORKER_THRESHOLD && canUseWorkers();
   let pool: WorkerPool | undefined;
-  let processor: ReturnType<typeof createProcessor> | undefined;
-  const parse = (absolute: string, bytes: Uint8Array) => {
-    if (threaded) return (pool ??= new WorkerPool(size, workerInit(context, options.cwd))).lint(absolute, bytes);
-    return lintFile((processor ??= createProcessor(context)), context.index, bytes, { path: absolute, cwd: options.cwd });
+  let processor: LintProcessor | undefined;
+  /**
+   * Every file on a worker, under the time budget, in a threaded run. In this thread otherwise,
+   * except a file whose screen shows a shape the parser is slow on: that one goes to a single
+   * worker, so the budget holds in small runs too without a thread's start-up for every run.
+   */
+  const parse = async (absolute: string, bytes: Uint8Array): Promise<WorkerOutcome> => {
+    const workers = () => (pool ??= new WorkerPool(threaded ? size : 1, workerInit(context, options.cwd), { timeBudgetMs: limits.timeBudgetMs, heapMb: options.workerHeapMb }));
+    if (threaded) return workers().lint(absolute, bytes);
+    const found = screen(bytes);
+    if (needsBudget(bytes, found) && canUseWorkers()) return workers().lint(absolute, bytes);
+    // The parser and rules load on the first file that needs them: a warm run never does.
+    processor ??= (await import('./worker-protocol.js')).createProcessor(context);
+    return { result: await lintFile(processor, context.index, bytes, { path: absolute, cwd: options.cwd, screen: found }) };
+  };
+
+  /** A file over `lint.maxFileSize`: not read whole, only its front matter checked. */
+  const tooLarge = async (absolute: string, bytes: number): Promise<FileFinding[]> => {
+    const refusal = fileTooComplex(
+      `File is ${formatSize(bytes)}, over the ${formatSize(limits.maxFileSize)} limit (\`lint.maxFileSize\`), so only its front matter was checked; expected a smaller page (split it) or a higher limit`,
+    );
+    const part = frontMatterPart(readStart(absolute));
+    if (!part) return [refusal];
+    const outcome = await parse(absolute, new TextEncoder().encode(part.text));
+    return [refusal, ...('result' in outcome ? outcome.result.findings.filter((finding) => finding.line <= part.endLine) : [faultFinding(outcome, limits)])];
+  };
+
+  /** One file's findings: from the cache, from a parse, or why it could not be checked. */
+  const check = async (absolute: string, relative: string, slot: number): Promise<FileFinding[]> => {
+    const known = stamps[slot];
+    const stamp = known?.stamp ?? regularFile(root, absolute);
+    if (typeof stamp === 'string') return [unreadable(stamp)];
+    if (stamp.size > limits.maxFileSize) return tooLarge(absolute, stamp.size);
+    let bytes: Uint8Array | undefined;
+    let hash = known?.hash ?? '';
+    try {
+      if (!known?.hash) {
+        bytes = readFileSync(absolute);
+        if (cache) hash = LintCache.hash(bytes);
+      }
+      if (cache) {
+        context.index.knowHash(relative, hash);
+        const findings = cache.lookup(relative, hash, context.index, context.today);
+        if (findings) {
+          cached++;
+          metrics.set(relative, cache.reuse(relative, stamp));
+          return findings;
+        }
+      }
+      bytes ??= readFileSync(absolute);
+    } catch (error) {
+      return [unreadable((error as NodeJS.ErrnoException).code ?? 'error')];
+    }
+    const outcome = await parse(absolute, bytes);
+    if ('fault' in outcome) return [faultFinding(outcome, limits)]; // not cached: it depends on the machine
+    cache?.store(relative, hash, stamp, outcome.result);
+    metrics.set(relative, outcome.result.metrics);
+    return outcome.result.findings;
   };
 
   const perFile: Finding[][] = new Array(targets.length);
+  const metrics = new Map<string, FileMetrics>();
   let done = 0;
   let cached = 0;
   // First every untouched file's hash from its size and time, so checking one page's links
   // to others needs no reads; then the pages themselves.
   const stamps = targets.map((absolute) => (cache ? knownStamp(cache, context, relativeTo(root, absolute), absolute) : undefined));
   const lintOne = async (absolute: string, slot: number) => {
-    const relative = relativeTo(root, absolute);
     const file = relativeTo(options.cwd, absolute);
-    let bytes: Uint8Array | undefined;
-    let stamp: FileStamp;
-    let hash = '';
-    try {
-      const known = stamps[slot];
-      const info = known ? undefined : statSync(absolute);
-      stamp = known?.stamp ?? { size: info!.size, mtimeMs: info!.mtimeMs };
-      if (known?.hash) hash = known.hash;
-      else {
-        bytes = readFileSync(absolute);
-        if (cache) hash = LintCache.hash(bytes);
-      }
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'error';
-      perFile[slot] = [{ file, line: 1, column: 1, ruleId: 'file-encoding', severity: 'error', message: `Cannot read file (${code}), expected a readable Markdown file` }];
-      return;
-    }
-    if (cache) context.index.knowHash(relative, hash);
-    let result = cache?.lookup(relative, hash, context.index, context.today);
-    if (result) cached++;
-    else {
-      bytes ??= readFileSync(absolute);
-      result = await parse(absolute, bytes);
-      cache?.store(relative, hash, stamp, result);
-    }
-    perFile[slot] = result.findings.map((finding) => ({ file, ...finding }));
+    const findings = await check(absolute, relativeTo(root, absolute), slot);
+    perFile[slot] = findings.map((finding) => ({ file, ...finding }));
     options.onProgress?.(++done, targets.length);
   };
 
@@ -131,13 +169,15 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   // editors.yml belongs to no shard: report it from the first one only, so a merge counts it once.
   const roster = !options.shard || options.shard.index === 1 ? editorsFindings(context, options.cwd) : [];
   const findings = [...roster, ...perFile.flat()].sort(compareFindings);
-  return { context, findings, files: targets.map((file) => relativeTo(options.cwd, file)), cached };
+  return { context, findings, files: targets.map((file) => relativeTo(options.cwd, file)), cached, metrics };
 }
 
 /** A file's size and time, and its hash when the cache vouches for it (told to the index for link checks). */
 function knownStamp(cache: LintCache, context: LintContext, relative: string, absolute: string): { stamp: FileStamp; hash: string | undefined } | undefined {
   try {
-    const info = statSync(absolute);
+    const info = lstatSync(absolute);
+    // Anything but a plain file (a link, a pipe) takes the careful path in `regularFile`.
+    if (!info.isFile()) return undefined;
     const stamp = { size: info.size, mtimeMs: info.mtimeMs };
     const hash = cache.knownHash(relative, stamp);
     if (hash) context.index.knowHash(relative, hash);
@@ -145,6 +185,53 @@ function knownStamp(cache: LintCache, context: LintContext, relative: string, ab
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A file's size and time when it is a plain file in the repository, else why it is not read:
+ * a pipe or device would block the run or never end, and a symbolic link out of the
+ * repository would let a page read any file on the machine.
+ */
+function regularFile(root: string, absolute: string): FileStamp | string {
+  try {
+    let info = lstatSync(absolute);
+    if (info.isSymbolicLink()) {
+      if (!isInside(root, realpathSync(absolute))) return 'a symbolic link out of the repository';
+      info = statSync(absolute);
+    }
+    if (!info.isFile()) return 'not a regular file';
+    return { size: info.size, mtimeMs: info.mtimeMs };
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? 'error';
+  }
+}
+
+function unreadable(reason: string): FileFinding {
+  return { line: 1, column: 1, ruleId: 'file-encoding', severity: 'error', message: `Cannot read file (${reason}), expected a readable Markdown file in the repository` };
+}
+
+/** Enough of a file's start to hold any sensible front matter. */
+const FRONT_MATTER_BYTES = 64 * 1024;
+
+function readStart(absolute: string): string {
+  const buffer = Buffer.alloc(FRONT_MATTER_BYTES);
+  let fd: number | undefined;
+  try {
+    fd = openSync(absolute, 'r');
+    return new TextDecoder().decode(buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)));
+  } catch {
+    return '';
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function faultFinding(outcome: Exclude<WorkerOutcome, { result: FileResult }>, limits: LintLimits): FileFinding {
+  return outcome.fault === 'timeout'
+    ? fileTooComplex(
+        `Checking this file took longer than the ${limits.timeBudgetMs / 1000} s budget (\`lint.timeBudget\`), so it was stopped; expected Markdown without very deep nesting or long runs of unclosed brackets, emphasis or HTML`,
+      )
+    : fileTooComplex(`Checking this file stopped the checker (${outcome.reason}), expected a smaller page without very deep nesting or long runs of unclosed markup`);
 }
 
 function workerInit(context: LintContext, cwd: string): WorkerInit {

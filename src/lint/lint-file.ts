@@ -2,7 +2,11 @@ import type { Processor } from 'unified';
 import { VFile } from 'vfile';
 import type { Root } from 'mdast';
 import type { ContentIndex, Dependency } from '../content/content-index.js';
+import { splitFrontMatter } from '../content/front-matter.js';
+import { FILE_TOO_COMPLEX } from '../rules/catalog.js';
+import { measureFile, type FileMetrics } from './file-metrics.js';
 import type { Finding } from './finding.js';
+import { MAX_NESTING, screen, type Screen } from './screen.js';
 
 export type LintProcessor = Processor<Root, undefined, undefined, undefined, undefined>;
 
@@ -15,29 +19,54 @@ export interface FileResult {
   dependencies: Array<[Dependency, string]>;
   /** Last day the findings hold as they are (date rules); null when they hold until the file changes. */
   validUntil: string | null;
+  /** What was measured for the reports (src/lint/file-metrics.ts). */
+  metrics: FileMetrics;
+}
+
+export interface LintFileOptions {
+  path: string;
+  cwd: string;
+  /** The bytes' screen when the caller already made it (to choose a thread). */
+  screen?: Screen;
 }
 
 /**
  * Lint one file's bytes with a frozen processor: one parse, every rule on
- * that tree, noting what the findings depend on for the cache.
+ * that tree, noting what the findings depend on for the cache. A file nested
+ * deeper than any page needs is refused before the parse, which it would stall.
  */
-export async function lintFile(
-  processor: LintProcessor,
-  index: ContentIndex,
-  bytes: Uint8Array,
-  options: { path: string; cwd: string },
-): Promise<FileResult> {
+export async function lintFile(processor: LintProcessor, index: ContentIndex, bytes: Uint8Array, options: LintFileOptions): Promise<FileResult> {
   // Decode once; invalid UTF-8 becomes U+FFFD, which `file-encoding` reports, rather than a failure.
-  const file = new VFile({ path: options.path, cwd: options.cwd, value: new TextDecoder().decode(bytes) });
+  const text = new TextDecoder().decode(bytes);
+  const { depth, depthLine } = options.screen ?? screen(bytes);
+  if (depth > MAX_NESTING) {
+    const refusal = fileTooComplex(
+      `Markdown nested ${depth} levels deep (lists or block quotes opened on one line), so the body was not checked; expected at most ${MAX_NESTING} levels`,
+      depthLine,
+    );
+    const part = frontMatterPart(text);
+    // Nesting inside the front matter itself: nothing can be checked safely.
+    if (!part || depthLine <= part.endLine) return { findings: [refusal], dependencies: [], validUntil: null, metrics: {} };
+    const checked = await lintText(processor, index, part.text, options);
+    // The body was not read, so it was not measured.
+    return { ...checked, findings: [refusal, ...checked.findings.filter((finding) => finding.line <= part.endLine)], metrics: {} };
+  }
+  return lintText(processor, index, text, options);
+}
+
+async function lintText(processor: LintProcessor, index: ContentIndex, text: string, options: LintFileOptions): Promise<FileResult> {
+  const file = new VFile({ path: options.path, cwd: options.cwd, value: text });
   const dependencies = new Set<Dependency>();
   index.recordInto(dependencies);
+  let metrics: FileMetrics = {};
   try {
     const tree = processor.parse(file);
     await processor.run(tree, file);
+    metrics = measureFile(tree, file);
   } catch (error) {
     file.message(`Cannot check this file (${(error as Error).message}), expected Markdown pagecare can parse`, {
       place: { line: 1, column: 1 },
-      ruleId: 'file-encoding',
+      ruleId: FILE_TOO_COMPLEX.id,
       source: 'pagecare',
     }).fatal = true;
   } finally {
@@ -59,5 +88,22 @@ export async function lintFile(
     findings,
     dependencies: [...dependencies].sort().map((dependency) => [dependency, index.fingerprint(dependency)]),
     validUntil: file.data.pagecare?.clock.validUntil?.toString() ?? null,
+    metrics,
   };
+}
+
+/**
+ * The front matter alone (`---` to `---`) and its last line, for a file whose
+ * body is not checked: the findings on those lines are the front matter's own.
+ * Undefined when there is no closed front matter.
+ */
+export function frontMatterPart(text: string): { text: string; endLine: number } | undefined {
+  const block = splitFrontMatter(text);
+  if (!block.closed) return undefined;
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return { text: text.slice(0, bom + block.bodyOffset), endLine: block.endLine };
+}
+
+export function fileTooComplex(message: string, line = 1): FileFinding {
+  return { line, column: 1, ruleId: FILE_TOO_COMPLEX.id, severity: FILE_TOO_COMPLEX.severity, message };
 }

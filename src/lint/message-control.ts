@@ -22,7 +22,10 @@ export function applyMessageControl(tree: Root, file: VFile): void {
       if (typeof value !== 'string') return null;
       const match = MARKER.exec(value.trim());
       if (!match) return null;
-      return { name: 'pagecare', attributes: `${match[1]} ${match[2] ?? ''}`.trim(), parameters: {}, node };
+      // A bare marker names every rule: unified-message-control's own bare form also switches its
+      // starting state, which drops the findings *above* a lone `pagecare-disable` (front matter too).
+      const rules = match[2]?.trim() || RULE_IDS.join(' ');
+      return { name: 'pagecare', attributes: `${match[1]} ${rules}`, parameters: {}, node };
     },
   });
 }

@@ -16,13 +16,14 @@ export interface WorkerInit {
   index: IndexData;
 }
 
+/** One file for a worker; a worker holds one at a time. */
 export interface WorkerTask {
-  id: number;
   path: string;
   bytes: Uint8Array;
 }
 
-export type WorkerReply = { id: number; result: FileResult } | { id: number; error: string };
+/** `ready` once the context is rebuilt; then one reply per task. */
+export type WorkerReply = { ready: true } | { result: FileResult } | { error: string };
 
 /** remark-parse plus the pagecare preset, frozen once per thread and reused for every file. */
 export function createProcessor(context: LintContext): LintProcessor {

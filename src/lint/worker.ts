@@ -13,10 +13,12 @@ const context = {
   today: Temporal.PlainDate.from(init.today),
 };
 const processor = createProcessor(context);
+const reply = (message: WorkerReply) => parentPort!.postMessage(message);
 
 parentPort!.on('message', (task: WorkerTask) => {
   void lintFile(processor, context.index, task.bytes, { path: task.path, cwd: init.cwd }).then(
-    (result) => parentPort!.postMessage({ id: task.id, result } satisfies WorkerReply),
-    (error: unknown) => parentPort!.postMessage({ id: task.id, error: String((error as Error)?.message ?? error) } satisfies WorkerReply),
+    (result) => reply({ result }),
+    (error: unknown) => reply({ error: String((error as Error)?.message ?? error) }),
   );
 });
+reply({ ready: true });

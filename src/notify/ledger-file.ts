@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, unlink } from 'node:fs/promises';
+import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
@@ -143,8 +143,10 @@ export const LOCK_FILE = 'ledger.lock';
 /**
  * Runs `fn` holding `dir/ledger.lock`, created exclusively (O_EXCL) with this
  * process's pid in it, so two runs never apply at once. A lock left by a
- * process that no longer exists is taken over; one held by a live process
- * makes this reject with a LedgerError naming its pid.
+ * process that no longer exists is taken over, and so is one left blank
+ * (a run killed between creating it and writing its pid) once it is 10 s
+ * old; one held by a live process makes this reject with a LedgerError
+ * naming its pid.
  */
 export async function withLedgerLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
   const lock = path.join(dir, LOCK_FILE);
@@ -177,6 +179,11 @@ async function acquire(lock: string): Promise<void> {
     }
     const pid = await readPid(lock);
     if (pid === undefined) continue; // released between our attempt and the read
+    if (pid === null && (await olderThan(lock, BLANK_LOCK_STALE_MS))) {
+      // A run writes its pid straight after creating the lock: one still blank this long after was killed in between.
+      await removeStale(lock, null);
+      continue;
+    }
     if (pid === null && !blankSeen) {
       // Another run may be between creating the lock and writing its pid.
       blankSeen = true;
@@ -195,6 +202,18 @@ async function acquire(lock: string): Promise<void> {
       );
     }
     await removeStale(lock, pid);
+  }
+}
+
+/** How old a lock that holds no pid must be before it counts as left by a killed run. */
+const BLANK_LOCK_STALE_MS = 10_000;
+
+async function olderThan(file: string, ms: number): Promise<boolean> {
+  try {
+    return (await stat(file)).mtimeMs < Date.now() - ms;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
   }
 }
 
@@ -221,11 +240,11 @@ function isAlive(pid: number): boolean {
 }
 
 /**
- * Deletes a dead process's lock. Takers go one at a time through a short-lived
+ * Deletes a dead process's lock (`null`: a blank one). Takers go one at a time through a short-lived
  * guard file and re-read the lock inside it, so two runs that both saw the same
  * dead pid cannot both delete: the second finds the first one's live lock.
  */
-async function removeStale(lock: string, deadPid: number): Promise<void> {
+async function removeStale(lock: string, deadPid: number | null): Promise<void> {
   const guard = `${lock}.takeover`;
   const deadline = Date.now() + 2_000;
   for (;;) {

@@ -75,6 +75,10 @@ export function parseSmtpUrl(url: string): SmtpEndpoint {
   };
 }
 
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
 /**
  * Mail through an SMTP server. Transient failures (4xx replies, dropped or
  * stalled connections) are retried with exponential backoff; permanent ones
@@ -92,6 +96,9 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
     port: endpoint.port,
     secure: endpoint.secure,
     auth: endpoint.auth,
+    // A password never crosses the network in clear: smtp:// with credentials insists on STARTTLS,
+    // except to a server on this machine.
+    requireTLS: endpoint.auth !== undefined && !endpoint.secure && !isLoopback(endpoint.host),
     connectionTimeout: timeouts.connection,
     greetingTimeout: timeouts.greeting,
     socketTimeout: timeouts.socket,
@@ -138,15 +145,19 @@ function isTransient(error: NodemailerError): boolean {
   return TRANSIENT_CODES.has(error.code ?? '');
 }
 
+const CERTIFICATE_FAILURE = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/;
+
 function isTlsFailure(error: NodemailerError): boolean {
-  return error.code === 'ETLS' || /^ERR_(SSL|TLS)_|CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/.test(error.originalCode ?? '');
+  return error.code === 'ETLS' || /^ERR_(SSL|TLS)_/.test(error.originalCode ?? '') || CERTIFICATE_FAILURE.test(error.originalCode ?? '');
 }
 
 function describe(error: NodemailerError): string {
   if (!isTlsFailure(error)) return error.message.trim();
   const reason = (error as { reason?: unknown }).reason;
-  return (
-    `TLS failed (${typeof reason === 'string' ? reason : error.message.trim()}); ` +
-    'smtps:// speaks TLS from the start (usually port 465), smtp:// upgrades with STARTTLS (usually port 587)'
-  );
+  const failed = `TLS failed (${typeof reason === 'string' ? reason : error.message.trim()})`;
+  // A certificate the client will not trust is the server's to fix; a failed handshake is usually the wrong scheme or port.
+  if (CERTIFICATE_FAILURE.test(error.originalCode ?? '')) {
+    return `${failed}; the server's certificate is not trusted: it must be current, name this host and come from a known authority`;
+  }
+  return `${failed}; smtps:// speaks TLS from the start (usually port 465), smtp:// upgrades with STARTTLS (usually port 587)`;
 }

@@ -79,6 +79,10 @@ export interface Fault {
   times?: number;
   /** Destroy the socket instead of answering. */
   reset?: boolean;
+  /** The request takes effect first and only its answer is replaced (GitHub acted, the client never heard). */
+  afterEffect?: boolean;
+  /** Only requests whose query this accepts fail (to tell a listing from a look-up on the same path). */
+  when?: (query: URLSearchParams) => boolean;
 }
 
 /** The failures GitHub (or the network) produces, ready for `failNext`. */
@@ -495,14 +499,32 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     }
     requests.push({ method, path, query: url.searchParams, headers: req.headers, body });
 
-    const fault = pending.find((f) => (f.method === '*' || f.method === method) && f.pattern.test(path));
+    const fault = pending.find(
+      (f) => (f.method === '*' || f.method === method) && f.pattern.test(path) && (f.when?.(url.searchParams) ?? true),
+    );
     if (fault) {
       if (--fault.left <= 0) pending.splice(pending.indexOf(fault), 1);
+      // The effect's own answer (and any headers it sets) goes nowhere.
+      if (fault.afterEffect) respond(req, url, method, path, inPrefix, body, { setHeader: () => undefined } as unknown as ServerResponse, () => undefined);
       if (fault.reset) return void req.socket.destroy();
       return send(res, fault.status ?? 500, fault.body ?? { message: 'Server Error' }, fault.headers);
     }
-    if (!authorised(req.headers)) return send(res, 401, { message: 'Bad credentials', documentation_url: DOCS });
-    if (!inPrefix) return send(res, 404, { message: 'Not Found', documentation_url: DOCS });
+    respond(req, url, method, path, inPrefix, body, res, (status, json) => send(res, status, json));
+  };
+
+  /** Authorise, route and run a request, handing the answer to `answer`. */
+  const respond = (
+    req: IncomingMessage,
+    url: URL,
+    method: string,
+    path: string,
+    inPrefix: boolean,
+    body: unknown,
+    res: ServerResponse,
+    answer: (status: number, json: unknown) => void,
+  ) => {
+    if (!authorised(req.headers)) return answer(401, { message: 'Bad credentials', documentation_url: DOCS });
+    if (!inPrefix) return answer(404, { message: 'Not Found', documentation_url: DOCS });
 
     for (const [routeMethod, pattern, handler] of routes) {
       const match = pattern.exec(path);
@@ -510,13 +532,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       try {
         const args = { params: match.slice(1), query: url.searchParams, body: (body ?? {}) as Record<string, unknown>, res, path };
         const [status, json] = handler(args);
-        return send(res, status, json);
+        return answer(status, json);
       } catch (error) {
         if (!(error instanceof HttpError)) throw error;
-        return send(res, error.status, { message: error.message, ...error.extra, documentation_url: DOCS, status: String(error.status) });
+        return answer(error.status, { message: error.message, ...error.extra, documentation_url: DOCS, status: String(error.status) });
       }
     }
-    return send(res, 404, { message: 'Not Found', documentation_url: DOCS, status: '404' });
+    return answer(404, { message: 'Not Found', documentation_url: DOCS, status: '404' });
   };
 
   const server = createServer((req, res) => {

@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { WorkerInit } from '../../../src/lint/worker-protocol.js';
+import { makeRepo, page } from '../../helpers/temp-repo.js';
+
+// Workers exist only as compiled JavaScript: the built pool and context loader.
+const dist = path.resolve(import.meta.dirname, '../../../dist/lint');
+const { WorkerPool } = (await import(path.join(dist, 'worker-pool.js'))) as typeof import('../../../src/lint/worker-pool.js');
+const { loadContext } = (await import(path.join(dist, 'load-context.js'))) as typeof import('../../../src/lint/load-context.js');
+
+async function init(root: string): Promise<WorkerInit> {
+  const context = await loadContext({ cwd: root, today: '2026-06-01' });
+  const { config } = context;
+  return { root, cwd: root, configFile: config.file, config: config.config, today: context.today.toString(), index: context.index.data };
+}
+
+describe('WorkerPool', () => {
+  it('turns an error thrown while checking one file into a crash for that file, and the worker goes on', async () => {
+    const root = makeRepo({ 'content/pages/a.md': page() });
+    const pool = new WorkerPool(1, await init(root), { timeBudgetMs: 10_000 });
+    try {
+      // Not bytes: decoding throws inside the worker, outside the parse's own error handling.
+      const broken = await pool.lint(path.join(root, 'content/pages/a.md'), 'not bytes' as unknown as Uint8Array);
+      expect(broken).toEqual({ fault: 'crash', reason: expect.stringMatching(/argument/) });
+      const fine = await pool.lint(path.join(root, 'content/pages/a.md'), new TextEncoder().encode(page()));
+      expect('result' in fine && fine.result.findings).toEqual([]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('fails every file, rather than waiting for ever, when no worker can start', async () => {
+    const root = makeRepo({ 'content/pages/a.md': page() });
+    const pool = new WorkerPool(2, { ...(await init(root)), today: 'not a date' }, { timeBudgetMs: 10_000 });
+    try {
+      await expect(pool.lint(path.join(root, 'content/pages/a.md'), new TextEncoder().encode(page()))).rejects.toThrow(/not a date|Invalid|invalid/);
+      await expect(pool.lint(path.join(root, 'content/pages/a.md'), new TextEncoder().encode(page()))).rejects.toThrow();
+    } finally {
+      await pool.close();
+    }
+  });
+});
