@@ -1,7 +1,6 @@
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { changedTargets } from '../lint/changed-files.js';
 import { lint } from '../lint/engine.js';
 import { loadContext } from '../lint/load-context.js';
 import { parseShard, type Shard } from '../lint/shard.js';
@@ -40,11 +39,12 @@ export function registerLint(program: Command): void {
     .option('--shard <i/n>', 'lint the i-th of n deterministic parts (for a CI matrix; combine with `pagecare merge`)', parseShard)
     .action(async (paths: string[], flags: LintFlags) => {
       const cwd = process.cwd();
-      const context = await loadContext({ cwd, configPath: flags.config, today: flags.today });
+      let context = await loadContext({ cwd, configPath: flags.config, today: flags.today });
       let files: string[] | undefined;
       if (flags.changed !== undefined) {
         const base = flags.changed === true ? context.config.config.repository.branch : flags.changed;
-        files = (await changedTargets({ config: context.config, index: context.index, base })).targets;
+        const { changedSelection } = await import('./lint-changed.js');
+        ({ files, context } = await changedSelection(context, base));
       }
       const progress = createProgress(process.stderr, 'pagecare lint:');
       const result = await lint({

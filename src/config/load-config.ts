@@ -4,7 +4,8 @@ import { configSchema, type Config } from './schema.js';
 import { UsageError } from './config-error.js';
 import { parseFrontMatter } from '../content/front-matter.js';
 import { describeIssues } from '../content/schema-issues.js';
-import { RULES, type RuleId, type Severity } from '../rules/catalog.js';
+import { defaultSeverity, RULES, type RuleId, type Severity } from '../rules/catalog.js';
+import { RULE_OPTIONS } from '../rules/options.js';
 import { parseDuration, type Duration } from '../time/duration.js';
 
 export const CONFIG_FILE = 'pagecare.config.yml';
@@ -87,7 +88,7 @@ export function resolveConfig(root: string, file: string | undefined, config: Co
   const ruleOptions: ResolvedConfig['ruleOptions'] = {};
   for (const rule of RULES) {
     const setting = config.rules[rule.id];
-    if (setting === undefined) severities[rule.id] = rule.severity;
+    if (setting === undefined) severities[rule.id] = defaultSeverity(rule);
     else if (typeof setting === 'string') severities[rule.id] = setting;
     else {
       severities[rule.id] = setting[0];
@@ -113,6 +114,8 @@ export function resolveConfig(root: string, file: string | undefined, config: Co
 }
 
 function knownConfigKeys(p: Array<string | number>): string[] {
+  // `rules.<id>[1]`: the options that rule takes.
+  if (p.length === 3 && p[0] === 'rules' && p[2] === 1) return Object.keys(RULE_OPTIONS[p[1] as RuleId]?.shape ?? {});
   let shape: unknown = configSchema.shape;
   for (const segment of p) {
     const next = (shape as Record<string, { unwrap?: () => unknown; shape?: unknown; def?: { innerType?: unknown } }>)[String(segment)];

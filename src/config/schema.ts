@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { RULE_IDS, SEVERITIES } from '../rules/catalog.js';
+import { RULE_OPTIONS } from '../rules/options.js';
+import { parseSize, parseTimeBudget } from '../lint/limits.js';
 import { parseDuration } from '../time/duration.js';
 import { isValidTimeZone } from '../time/today.js';
 
@@ -13,11 +15,22 @@ const duration = (fallback: string, description: string) =>
     .default(fallback)
     .meta({ description: `${description} (ISO 8601 duration, default ${fallback})` });
 
+/** A positive number or a string `parse` accepts (a size or a time budget). */
+const limit = (parse: (value: number | string) => number | string, fallback: string, description: string) =>
+  z
+    .union([z.int().positive(), z.string()])
+    .superRefine((value, ctx) => {
+      const parsed = parse(value);
+      if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed });
+      else if (parsed <= 0) ctx.addIssue({ code: 'custom', message: `expected more than zero, got \`${value}\`` });
+    })
+    .default(fallback)
+    .meta({ description: `${description}, default ${fallback}` });
+
 const severity = z.enum(SEVERITIES);
-const ruleSetting = z.union([
-  severity,
-  z.tuple([severity, z.record(z.string(), z.unknown())]),
-]);
+/** `severity` or `[severity, options]`; a rule's declared options are checked, other rules' are passed on as given. */
+const ruleSetting = (id: (typeof RULE_IDS)[number]) =>
+  z.union([severity, z.tuple([severity, RULE_OPTIONS[id] ?? z.record(z.string(), z.unknown())])]);
 
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -65,6 +78,12 @@ export const configSchema = z.strictObject({
   reports: z
     .strictObject({ dir: z.string().default('reports').meta({ description: 'Where reports are written' }) })
     .prefault({}),
+  lint: z
+    .strictObject({
+      maxFileSize: limit(parseSize, '1MB', 'Largest file checked in full; a larger one is a file-too-complex finding and only its front matter is checked (bytes, or a size such as 512KB or 5MB)'),
+      timeBudget: limit(parseTimeBudget, 'PT10S', 'Longest one file may take to check before it is stopped and reported as file-too-complex (milliseconds, or an ISO 8601 duration such as PT10S)'),
+    })
+    .prefault({}),
   mail: z
     .strictObject({
       from: z.string().optional().meta({ description: 'Sender; PAGECARE_MAIL_FROM overrides it' }),
@@ -108,7 +127,7 @@ export const configSchema = z.strictObject({
     })
     .prefault({}),
   rules: z
-    .partialRecord(z.enum(RULE_IDS as [string, ...string[]]), ruleSetting)
+    .strictObject(Object.fromEntries(RULE_IDS.map((id) => [id, ruleSetting(id).optional()])) as Record<(typeof RULE_IDS)[number], z.ZodOptional<ReturnType<typeof ruleSetting>>>)
     .default({})
     .meta({ description: 'Per-rule severity (off, info, warning, error) or [severity, options]' }),
 });

@@ -33,11 +33,25 @@ export interface IndexData {
   files: string[];
   /** Root-relative paths of the pages and glossary entries to lint. */
   content: string[];
+  /**
+   * With a base (`lint --changed`): what git says about each page changed
+   * against it, by root-relative path, for `review-signoff`. Absent on a full run.
+   */
+  reviewChanges?: Record<string, ReviewChange>;
+}
+
+/** One changed page as git saw it, computed once before linting (src/lint/review-changes.ts). */
+export interface ReviewChange {
+  /** `last_reviewed` at the merge base as written; absent for a new page or one that had none. */
+  baseLastReviewed?: string;
+  /** Handles in editors.yml whose email made the newest change (uncommitted work: git's user.email); empty when none match. */
+  lastEditors: string[];
 }
 
 /**
  * A dependency of one file's findings on the rest of the repository, named so
- * the cache can ask later whether it still holds: `g:<id>` a glossary entry,
+ * the cache can ask later whether it still holds: `r:<path>` what git says
+ * about the page against the base (`--changed`), `g:<id>` a glossary entry,
  * `e:<handle>` an editor, `w:<word>` whether a glossary term has a word, `f:<path>` a file's existence, `h:<path>` a page's
  * headings, `x:<path>` a file outside the content root, and `G`, `E`, `F`
  * the whole glossary, roster and file list (for suggestions), `E?` whether
@@ -81,6 +95,13 @@ export class ContentIndex {
   editorHandles(): string[] {
     this.recorder?.add('E');
     return Object.keys(this.data.editors ?? {});
+  }
+
+  /** What git says about this page against the base; undefined on a full run or when the page did not change. */
+  reviewChange(relative: string): ReviewChange | undefined {
+    this.recorder?.add(`r:${relative}`);
+    const changes = this.data.reviewChanges;
+    return changes && Object.hasOwn(changes, relative) ? changes[relative] : undefined;
   }
 
   glossaryTerm(id: string): GlossaryTerm | undefined {
@@ -167,6 +188,9 @@ export class ContentIndex {
       switch (kind) {
         case 'e':
           return digest(JSON.stringify(this.editor(key) ?? null));
+        case 'r':
+          // A full run and an unchanged page read the same (nothing): one fingerprint for both.
+          return digest(JSON.stringify(this.reviewChange(key) ?? null));
         case 'g':
           return digest(JSON.stringify(this.glossaryTerm(key) ?? null));
         case 'w':

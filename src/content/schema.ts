@@ -22,6 +22,7 @@ export const referenceSchema = z.strictObject({
   pmid: scalar.optional(),
   url: z.string().optional().meta({ description: 'https:// address' }),
   accessed: isoDate.optional().meta({ description: 'Date the web page was read (required for web)' }),
+  checked: isoDate.optional().meta({ description: 'Date a reviewer last re-checked this reference (still the best evidence, details correct)' }),
 });
 export type Reference = z.infer<typeof referenceSchema>;
 
@@ -38,6 +39,13 @@ export const pageSchema = z.strictObject({
   title: z.string().min(1),
   ...governed,
   summary: z.string().optional(),
+  reviewed_by: z
+    .array(handle)
+    .optional()
+    .meta({ description: 'Handles of the editors who signed off the last full review; at least one a clinical reviewer (clinical: true in editors.yml)' }),
+  last_updated: isoDate
+    .optional()
+    .meta({ description: 'Date of the last edit that was not a full review (a full review moves last_reviewed instead)' }),
   references: z.array(referenceSchema).optional(),
 });
 export type PageFrontMatter = z.infer<typeof pageSchema>;
@@ -50,6 +58,6 @@ export const glossarySchema = z.strictObject({
 export type GlossaryFrontMatter = z.infer<typeof glossarySchema>;
 
 /** Fields holding calendar dates, wherever they appear. */
-export const DATE_FIELDS = new Set(['last_reviewed', 'next_review', 'accessed']);
+export const DATE_FIELDS = new Set(['last_reviewed', 'next_review', 'last_updated', 'accessed', 'checked']);
 /** Fields drafts may leave out: they have not been reviewed yet. */
 export const DRAFT_OPTIONAL_FIELDS = new Set(['last_reviewed', 'next_review']);

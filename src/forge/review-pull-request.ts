@@ -1,7 +1,7 @@
 import type { Editor } from '../config/editors-schema.js';
 import type { Finding } from '../lint/finding.js';
 import type { ReviewMarker, WantedPullRequest } from '../review/pull-request-plan.js';
-import type { PlainDate } from '../time/calendar-date.js';
+import { parseIsoDate, type PlainDate } from '../time/calendar-date.js';
 
 const MARKER = /<!-- pagecare:review id=(\S+) due=(\d{4}-\d{2}-\d{2}) proposed=(\d{4}-\d{2}-\d{2}) -->/;
 
@@ -20,7 +20,8 @@ export function reviewTitle(wanted: WantedPullRequest): string {
 
 /**
  * The review pull request's body: who owns it, when it is due, what it
- * proposes, a checklist with every reference and its age, and the page's
+ * proposes, a checklist with every reference, its age and when it was last
+ * checked, and the page's
  * current lint findings. Page text is quoted inertly (GitHub renders it as
  * Markdown, so backticks and angle brackets are neutralised).
  */
@@ -39,8 +40,10 @@ export function reviewBody(options: {
   const page = options.pageUrl ? `[${inert(entry.title)}](${options.pageUrl})` : `**${inert(entry.title)}**`;
   const references = referenceBriefs(options.frontMatter).map((ref) => {
     const age = ref.year === undefined ? 'year unknown' : `${ref.year}, ${today.year - ref.year} ${today.year - ref.year === 1 ? 'year' : 'years'} old`;
+    // A date, not "N days ago": the body must not change from one day to the next.
+    const checked = ref.checked === undefined ? '' : `, last checked ${ref.checked}`;
     const who = ref.authors ? `${inert(ref.authors)}: ` : '';
-    return `  - [ ] ${who}${inert(ref.title ?? '(untitled)')} (${age})`;
+    return `  - [ ] ${who}${inert(ref.title ?? '(untitled)')} (${age}${checked})`;
   });
   // The review date is what the pull request is for; its findings would also change the body daily.
   const findings = options.findings
@@ -56,7 +59,9 @@ export function reviewBody(options: {
     `- \`last_reviewed: ${wanted.proposedLastReviewed.toString()}\``,
     `- \`next_review: ${wanted.proposedNextReview.toString()}\``,
     '',
-    'Before merging, set `last_reviewed` to the day the review was finished and `next_review` to when it is next due.',
+    'Before merging, set `last_reviewed` to the day the review was finished and `next_review` to when it is next due,',
+    '`reviewed_by` to who signed the review off (at least one clinical reviewer, and someone other than the last editor),',
+    "and each reference's `checked` to the day it was re-checked.",
     '',
     '### Review checklist',
     '',
@@ -83,7 +88,7 @@ function mention(handle: string | undefined, editors: Readonly<Record<string, Ed
 }
 
 /** Page text as plain words in Markdown: no HTML, no links, no mentions, one line. */
-function inert(text: string): string {
+export function inert(text: string): string {
   return oneLine(text).replace(/[\\`*_[\]<>@#|!]/g, (c) => `\\${c}`);
 }
 
@@ -105,6 +110,8 @@ interface ReferenceBrief {
   title: string | undefined;
   authors: string | undefined;
   year: number | undefined;
+  /** When a reviewer last re-checked it, if the front matter says (a real ISO date only). */
+  checked: string | undefined;
 }
 
 /** Title, authors and year of each reference, whatever shape the front matter is in. */
@@ -118,6 +125,7 @@ function referenceBriefs(frontMatter: Record<string, unknown> | undefined): Refe
       title: typeof ref.title === 'string' ? ref.title : undefined,
       authors: typeof ref.authors === 'string' ? ref.authors : undefined,
       year: Number.isInteger(year) ? year : undefined,
+      checked: typeof ref.checked === 'string' && parseIsoDate(ref.checked).ok ? ref.checked : undefined,
     };
   });
 }

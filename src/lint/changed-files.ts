@@ -28,6 +28,9 @@ export interface ChangedTargets {
   targets: string[];
   /** Why each target is linted: `changed`, `links to glossary entry \`x\` which changed`, … */
   reasons: Map<string, string>;
+  /** The merge base of `base` and HEAD, and every change since it (for review-changes.ts). */
+  mergeBase: string;
+  changes: FileChange[];
 }
 
 /** One file changed between the merge base and the work tree; paths are root-relative. */
@@ -54,7 +57,7 @@ const READ_CONCURRENCY = 32;
  * unstaged and untracked), plus the files whose findings depend on a change
  * elsewhere: links to a changed, added, removed or renamed glossary entry;
  * links to a removed, renamed or added file, or to a heading of an edited page
- * whose headings changed; owners and reviewers whose editors.yml entry
+ * whose headings changed; owners, reviewers and sign-off handles whose editors.yml entry
  * changed. A changed config changes every finding, so it selects every file.
  * Dependants are found by plain substring search of the raw text, each file
  * read once, and only when some change has dependants.
@@ -75,7 +78,7 @@ export async function changedTargets(options: ChangedTargetsOptions): Promise<Ch
   const everything = configReason(config, changes) ?? editors.everyFile;
   if (everything) {
     for (const file of index.data.content) if (!reasons.has(file)) reasons.set(file, everything);
-    return sorted(reasons);
+    return { ...sorted(reasons), mergeBase, changes };
   }
   const dependencies = [
     ...glossaryDependencies(config, changes),
@@ -92,10 +95,10 @@ export async function changedTargets(options: ChangedTargetsOptions): Promise<Ch
       if (hit) reasons.set(file, hit.reason);
     });
   }
-  return sorted(reasons);
+  return { ...sorted(reasons), mergeBase, changes };
 }
 
-function sorted(reasons: Map<string, string>): ChangedTargets {
+function sorted(reasons: Map<string, string>): Pick<ChangedTargets, 'targets' | 'reasons'> {
   const targets = [...reasons.keys()].sort();
   return { targets, reasons: new Map(targets.map((file) => [file, reasons.get(file)!])) };
 }

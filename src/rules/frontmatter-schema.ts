@@ -10,6 +10,7 @@ const HINTS: Record<string, string> = {
   term: 'the glossary term as text',
   owner: 'a handle from content/editors.yml',
   reviewers: 'a list of handles from content/editors.yml',
+  reviewed_by: 'a list of handles from content/editors.yml, at least one a clinical reviewer',
   last_reviewed: 'an ISO 8601 date such as 2025-03-18',
   next_review: 'an ISO 8601 date such as 2028-03-18',
   references: 'a list of references (title, authors, journal, year…)',

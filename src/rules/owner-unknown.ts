@@ -4,14 +4,15 @@ import { nearest } from '../content/nearest.js';
 import type { Span } from '../content/front-matter.js';
 
 /**
- * `owner-unknown`: the `owner` and every `reviewers` handle must be defined in
- * content/editors.yml, or nobody is told when the page falls due. Suggests the
+ * `owner-unknown`: the `owner` and every `reviewers` and `reviewed_by` handle
+ * must be defined in content/editors.yml, or nobody is told when the page
+ * falls due (and a sign-off cannot be traced to a person). Suggests the
  * nearest known handle. Silent when editors.yml itself is unusable (that file's
  * problems are reported on their own) and for values that are not text
  * (`frontmatter-schema` reports those).
  *
- * Valid: `owner: jsmith`, `reviewers: [net-clinical]`.
- * Invalid: `owner: jsmth` (suggests `jsmith`), `reviewers: [net-clinicl]`.
+ * Valid: `owner: jsmith`, `reviewers: [net-clinical]`, `reviewed_by: [net-clinical]`.
+ * Invalid: `owner: jsmth` (suggests `jsmith`), `reviewers: [net-clinicl]`, `reviewed_by: [net-clinicl]`.
  */
 export default defineRule('owner-unknown', ['page', 'glossary'], ({ prepared, report }) => {
   const index = prepared.context.index;
@@ -33,11 +34,11 @@ export default defineRule('owner-unknown', ['page', 'glossary'], ({ prepared, re
   const owner = field(prepared, ['owner']);
   if (owner) check('owner', owner.value, owner.at);
 
-  const reviewers = field(prepared, ['reviewers']);
-  if (reviewers && Array.isArray(reviewers.value)) {
-    reviewers.value.forEach((handle, i) =>
-      check('reviewer', handle, prepared.frontMatter.keySpan(['reviewers', i]) ?? reviewers.at),
-    );
+  for (const [key, role] of [['reviewers', 'reviewer'], ['reviewed_by', 'sign-off handle']] as const) {
+    const handles = field(prepared, [key]);
+    if (handles && Array.isArray(handles.value)) {
+      handles.value.forEach((handle, i) => check(role, handle, prepared.frontMatter.keySpan([key, i]) ?? handles.at));
+    }
   }
 });
 

@@ -4,8 +4,9 @@ import { isoSpelling, parseIsoDate } from '../time/calendar-date.js';
 import type { YamlPath } from '../content/front-matter.js';
 
 /**
- * `review-date-invalid`: `last_reviewed`, `next_review` and each reference's
- * `accessed` must be a real ISO 8601 calendar date, `YYYY-MM-DD`. Impossible
+ * `review-date-invalid`: `last_reviewed`, `next_review`, `last_updated` and
+ * each reference's `accessed` and `checked` must be a real ISO 8601 calendar
+ * date, `YYYY-MM-DD` (this rule owns the validity of every date field). Impossible
  * days are never rolled over (`2027-09-31` is not 1 October); the message
  * suggests the nearest real date or the ISO spelling of a date written another
  * way. Missing fields are `frontmatter-schema`'s concern, not this rule's.
@@ -24,7 +25,11 @@ export default defineRule('review-date-invalid', ['page', 'glossary'], ({ prepar
   };
   check(['last_reviewed'], 'last_reviewed');
   check(['next_review'], 'next_review');
-  for (const { index } of references(prepared)) check(['references', index, 'accessed'], `references[${index}].accessed`);
+  check(['last_updated'], 'last_updated');
+  for (const { index } of references(prepared)) {
+    check(['references', index, 'accessed'], `references[${index}].accessed`);
+    check(['references', index, 'checked'], `references[${index}].checked`);
+  }
 });
 
 const FORM = 'an ISO 8601 date in `YYYY-MM-DD` form';

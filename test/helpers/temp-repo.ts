@@ -19,7 +19,12 @@ next_review: 2028-03-18
 Treatment with medicines that kill cancer cells.
 `;
 
-/** A page that lints clean on 2026-06-01; pass overrides for the front-matter lines. */
+/**
+ * A page that lints clean on 2026-06-01; pass overrides for the front-matter
+ * lines. `reviewed_by` (a review needs its sign-off) comes last, in place of
+ * the blank line before the body, so every other line number is as it was
+ * before pages carried it.
+ */
 export function page(front: Partial<Record<string, string>> = {}, body = 'Some people have [chemo](glossary:chemotherapy).\n'): string {
   const fields: Record<string, string> = {
     title: 'A page',
@@ -30,10 +35,13 @@ export function page(front: Partial<Record<string, string>> = {}, body = 'Some p
       '\n  - type: guideline\n    title: ESMO Clinical Practice Guidelines for neuroendocrine neoplasms\n    authors: M Pavel and others\n    journal: Annals of Oncology\n    year: 2020',
     ...front,
   };
+  const { reviewed_by: reviewedBy = '[net-clinical]' } = front;
+  delete fields.reviewed_by;
+  if (reviewedBy !== '') fields.reviewed_by = reviewedBy;
   const lines = Object.entries(fields)
     .filter(([, value]) => value !== undefined && value !== '')
     .map(([key, value]) => `${key}:${value!.startsWith('\n') ? '' : ' '}${value}`);
-  return `---\n${lines.join('\n')}\n---\n\n${body}`;
+  return `---\n${lines.join('\n')}\n---\n${reviewedBy === '' ? '\n' : ''}${body}`;
 }
 
 const made: string[] = [];

@@ -1,0 +1,130 @@
+import type { Nodes, Root } from 'mdast';
+
+export interface Sentence {
+  /** The sentence as read, line breaks as spaces. */
+  text: string;
+  /** Its words: runs of letters and digits, with inner apostrophes and hyphens (`don't`, `follow-up`). */
+  words: string[];
+  /** File line where it starts. */
+  line: number;
+}
+
+/**
+ * The sentences of a page's body the way NHS content designers count them
+ * for SMOG: every heading, paragraph and list item is read on its own, so a
+ * heading or a bullet without a full stop is a sentence of its own rather
+ * than being run into the next. Code, HTML, images and the front matter are
+ * not prose and are left out; link text is read. (pagecare parses CommonMark:
+ * a pipe table is a paragraph to it, and is read as one.)
+ *
+ * Splitting inside a block uses `Intl.Segmenter` (ICU's Unicode sentence
+ * boundaries, built into Node): about a tenth of the cost of a full
+ * natural-language parse (retext-english) on the benchmark pages, for the same
+ * sentence count there. ICU splits after title abbreviations such as `Dr.`
+ * and after `e.g.` before a capital; those few are joined back. Computed
+ * once per tree and shared by `readability` and `sentence-length`.
+ */
+export function sentences(tree: Root): readonly Sentence[] {
+  let found = memo.get(tree);
+  if (!found) memo.set(tree, (found = findSentences(tree)));
+  return found;
+}
+
+const memo = new WeakMap<Root, Sentence[]>();
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+const WORD = /[\p{L}\p{N}]+(?:['\u2019-][\p{L}\p{N}]+)*/gu;
+/** A segment ending in one of these was cut after an abbreviation, not a sentence. */
+const ABBREVIATION_END = /(?:\b(?:Dr|Mr|Mrs|Ms|Prof|St)|\b(?:[eE]\.[gG]|[iI]\.[eE]|vs|approx))\.["'\u2019\u201d)]*\s*$/;
+
+/** Containers whose children are read as separate blocks. */
+const CONTAINERS = new Set(['root', 'blockquote', 'list', 'listItem']);
+/** Blocks read as prose. */
+const BLOCKS = new Set(['heading', 'paragraph']);
+
+/** One block's text, with where each piece of it sits in the file. */
+interface Block {
+  text: string;
+  /** Ascending offsets in `text` where a text node starts, with its file line. */
+  anchors: Array<{ offset: number; line: number }>;
+  /** Ascending offsets in `text` of the source's line breaks (now spaces). */
+  newlines: number[];
+}
+
+function findSentences(tree: Root): Sentence[] {
+  const found: Sentence[] = [];
+  // Without recursion: a deeply nested list must not overflow the stack.
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (BLOCKS.has(node.type)) {
+      const block: Block = { text: '', anchors: [], newlines: [] };
+      collectText(node, block);
+      splitBlock(block, found);
+    } else if (CONTAINERS.has(node.type) && 'children' in node) {
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+    }
+  }
+  return found;
+}
+
+/** The readable text of a block's inline content (links' text and inline code included; images, HTML and footnote markers not). */
+function collectText(node: Nodes, block: Block): void {
+  const stack: Nodes[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (current.type === 'text' || current.type === 'inlineCode') {
+      const line = current.position?.start.line;
+      if (line !== undefined) block.anchors.push({ offset: block.text.length, line });
+      // Soft line breaks are spaces to a reader (and to the segmenter, which would otherwise end a sentence there).
+      const start = block.text.length;
+      block.text += current.value.replace(/\r?\n/g, (match, at: number) => {
+        block.newlines.push(start + at);
+        return ' '.repeat(match.length);
+      });
+    } else if (current.type === 'break') {
+      block.text += ' ';
+    } else if ('children' in current) {
+      // Images and HTML have no children to read: alt text is not prose.
+      for (let i = current.children.length - 1; i >= 0; i--) stack.push(current.children[i]!);
+    }
+  }
+}
+
+function splitBlock(block: Block, into: Sentence[]): void {
+  let pending: { text: string; index: number } | undefined;
+  const emit = (text: string, index: number) => {
+    const words = text.match(WORD);
+    if (words) into.push({ text: text.trim(), words, line: lineAt(block, index) });
+  };
+  for (const { segment, index } of segmenter.segment(block.text)) {
+    const text = pending ? pending.text + segment : segment;
+    const start = pending ? pending.index : index;
+    if (ABBREVIATION_END.test(text)) {
+      pending = { text, index: start };
+      continue;
+    }
+    pending = undefined;
+    emit(text, start);
+  }
+  if (pending) emit(pending.text, pending.index);
+}
+
+/** The file line of an offset in the block: its text node's line plus the line breaks before it in that node. */
+function lineAt(block: Block, offset: number): number {
+  const { anchors, newlines } = block;
+  const anchor = anchors[Math.max(0, countBelow(anchors, offset + 1, (a) => a.offset) - 1)];
+  if (!anchor) return 1;
+  return anchor.line + countBelow(newlines, offset, (n) => n) - countBelow(newlines, anchor.offset, (n) => n);
+}
+
+/** How many items of an ascending list have a key below `limit` (binary search). */
+function countBelow<T>(items: readonly T[], limit: number, key: (item: T) => number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (key(items[middle]!) < limit) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}

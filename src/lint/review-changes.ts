@@ -1,0 +1,124 @@
+import type { SimpleGit } from 'simple-git';
+import type { Editor } from '../config/editors-schema.js';
+import type { ResolvedConfig } from '../config/load-config.js';
+import type { ContentIndex, ReviewChange } from '../content/content-index.js';
+import { isGlossaryPath } from '../content/discover.js';
+import { readFrontMatterFields } from '../content/front-matter.js';
+import type { FileChange } from './changed-files.js';
+
+export interface ReviewChangesOptions {
+  config: ResolvedConfig;
+  index: ContentIndex;
+  git: SimpleGit;
+  /** The merge base `--changed` resolved, and the changes it found since (root-relative paths). */
+  mergeBase: string;
+  changes: readonly FileChange[];
+}
+
+/**
+ * What `review-signoff` needs from git about each page a pull request
+ * changed, worked out once before linting and handed to the rules as plain
+ * data: `last_reviewed` at the merge base, and who made the newest change
+ * (the author of the newest commit since the merge base, or git's
+ * `user.email` when the page has uncommitted changes), as editors.yml
+ * handles matched by email. Three git processes whatever the number of pages.
+ */
+export async function reviewChanges(options: ReviewChangesOptions): Promise<Record<string, ReviewChange>> {
+  const { config, index, git, mergeBase } = options;
+  const content = new Set(index.data.content);
+  const pages = options.changes.filter(
+    (change) => change.status !== 'removed' && content.has(change.path) && !isGlossaryPath(config, change.path),
+  );
+  if (pages.length === 0) return {};
+
+  const [baseDates, committedBy, uncommitted, userEmail] = await Promise.all([
+    baseLastReviewed(git, mergeBase),
+    newestAuthors(git, mergeBase),
+    uncommittedPaths(git),
+    git.raw(['config', 'user.email']).then(
+      (email) => email.trim() || undefined,
+      () => undefined,
+    ),
+  ]);
+  const handlesOf = handlesByEmail(index.data.editors);
+  const result: Record<string, ReviewChange> = {};
+  for (const change of pages) {
+    const basePath = change.status === 'renamed' ? change.from! : change.path;
+    const email = uncommitted.has(change.path) ? userEmail : committedBy.get(change.path);
+    const baseDate = change.status === 'added' ? undefined : baseDates.get(basePath);
+    result[change.path] = {
+      ...(baseDate === undefined ? {} : { baseLastReviewed: baseDate }),
+      lastEditors: email === undefined ? [] : (handlesOf.get(email.toLowerCase()) ?? []),
+    };
+  }
+  return result;
+}
+
+/**
+ * `last_reviewed` of every page at the merge base, from one `git grep` of
+ * the front-matter fences and `last_reviewed:` lines: the value on such a
+ * line between the opening fence (line 1) and the closing one. A page whose
+ * base value this cannot read (a quoted key, flow-style front matter) counts
+ * as having none, so its review needs sign-off: strict, never silent.
+ */
+async function baseLastReviewed(git: SimpleGit, mergeBase: string): Promise<Map<string, string>> {
+  const output = await git
+    .raw(['grep', '-z', '-n', '-I', '-E', '-e', '^---[[:space:]]*$', '-e', '^last_reviewed[[:space:]]*:', mergeBase, '--', '*.md'])
+    // git grep exits 1 when nothing matches: no page had front matter then.
+    .catch(() => '');
+  const prefix = `${mergeBase}:`;
+  const dates = new Map<string, string>();
+  const fences = new Map<string, number>();
+  for (const record of output.split('\n')) {
+    const pathEnd = record.indexOf('\0');
+    const lineEnd = record.indexOf('\0', pathEnd + 1);
+    if (pathEnd === -1 || lineEnd === -1 || !record.startsWith(prefix)) continue;
+    const file = record.slice(prefix.length, pathEnd);
+    const line = Number(record.slice(pathEnd + 1, lineEnd));
+    const text = record.slice(lineEnd + 1);
+    const seen = fences.get(file) ?? 0;
+    if (text.startsWith('---')) {
+      // Only a fence on line 1 opens front matter; the next one closes it.
+      fences.set(file, seen === 0 && line !== 1 ? 2 : seen + 1);
+    } else if (seen === 1 && !dates.has(file)) {
+      const value = readFrontMatterFields(`---\n${text}\n---\n`, LAST_REVIEWED)?.last_reviewed;
+      if (typeof value === 'string') dates.set(file, value);
+    }
+  }
+  return dates;
+}
+
+const LAST_REVIEWED = new Set(['last_reviewed']);
+
+/** The author email of the newest commit since the merge base touching each path (git log lists newest first). */
+async function newestAuthors(git: SimpleGit, mergeBase: string): Promise<Map<string, string>> {
+  const output = await git.raw(['log', '--relative', '--format=%x01%ae', '-z', '--name-only', `${mergeBase}..HEAD`, '--', '.']);
+  const authors = new Map<string, string>();
+  for (const commit of output.split('\x01')) {
+    const [email, ...names] = commit.split('\0');
+    if (!email) continue;
+    for (const name of names) {
+      const file = name.replace(/^\n/, '');
+      if (file !== '' && !authors.has(file)) authors.set(file, email);
+    }
+  }
+  return authors;
+}
+
+/** Paths with work not yet committed: staged or unstaged changes against HEAD, and untracked files. */
+async function uncommittedPaths(git: SimpleGit): Promise<Set<string>> {
+  const [tracked, untracked] = await Promise.all([
+    git.raw(['diff', '--name-only', '-z', '--relative', '--no-ext-diff', 'HEAD', '--']),
+    git.raw(['ls-files', '--others', '--exclude-standard', '-z']),
+  ]);
+  return new Set([...tracked.split('\0'), ...untracked.split('\0')].filter((file) => file !== ''));
+}
+
+function handlesByEmail(editors: Record<string, Editor> | undefined): Map<string, string[]> {
+  const byEmail = new Map<string, string[]>();
+  for (const [handle, editor] of Object.entries(editors ?? {})) {
+    const email = editor.email.toLowerCase();
+    byEmail.set(email, [...(byEmail.get(email) ?? []), handle]);
+  }
+  return byEmail;
+}
