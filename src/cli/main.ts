@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { registerFix } from './fix.js';
+import { registerInit } from './init.js';
 import { registerLint } from './lint.js';
 import { registerMerge } from './merge.js';
 import { registerRun } from './run.js';
@@ -18,6 +19,7 @@ registerFix(program);
 registerMerge(program);
 registerRun(program);
 registerSchedule(program);
+registerInit(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -36,6 +36,9 @@ export function defineRule(id: RuleId, kinds: readonly ContentKind[], body: Rule
   return lintRule<Root, Record<string, unknown> | undefined>({ origin: `pagecare:${id}` }, (tree, file, options) => {
     const prepared = file.data.pagecare;
     if (!prepared || !kinds.includes(prepared.kind)) return;
+    // In the remark CLI or an editor every rule is attached; the file's own config says which run.
+    const config = prepared.context.config;
+    if (config.severities[id] === 'off') return;
     const report: RuleApi['report'] = (message, place, cap) => {
       const start = { line: place?.line ?? 1, column: place?.column ?? 1 };
       const end = place?.endLine ? { line: place.endLine, column: place.endColumn ?? 1 } : undefined;
@@ -43,7 +46,7 @@ export function defineRule(id: RuleId, kinds: readonly ContentKind[], body: Rule
       if (cap) msg[SEVERITY_CAP] = cap;
     };
     try {
-      body({ tree, file, prepared, options: options ?? {}, report });
+      body({ tree, file, prepared, options: config.ruleOptions[id] ?? options ?? {}, report });
     } catch (error) {
       // A fault in one rule is a finding on this file, never a crashed run.
       report(`Internal error in rule \`${id}\` (${(error as Error).message}); the other rules still ran, please report this`, { line: 1 });

@@ -2,13 +2,11 @@ import type { Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
-import path from 'node:path';
-import { loadConfig, type ResolvedConfig } from '../config/load-config.js';
 import type { LintContext } from '../lint/context.js';
 import { SEVERITY_CAP, type CappedMessage } from '../lint/define-rule.js';
-import { loadContext } from '../lint/load-context.js';
 import { applyMessageControl } from '../lint/message-control.js';
 import { prepareFile } from '../lint/prepare.js';
+import { standaloneContext, type StandaloneOptions } from './preset-context.js';
 import { SEVERITY_RANK, type ActiveSeverity, type RuleId } from './catalog.js';
 import fileEncoding from './file-encoding.js';
 import frontmatterMissing from './frontmatter-missing.js';
@@ -29,6 +27,11 @@ import glossaryLinkUnknown from './glossary-link-unknown.js';
 import glossaryLinkText from './glossary-link-text.js';
 import glossaryLinkRepeated from './glossary-link-repeated.js';
 import linkBroken from './link-broken.js';
+import reviewSignoff from './review-signoff.js';
+import referenceUnchecked from './reference-unchecked.js';
+import readability from './readability.js';
+import sentenceLength from './sentence-length.js';
+import glossaryTermUnlinked from './glossary-term-unlinked.js';
 
 /** Every rule plugin by id; the catalog holds their default severities. */
 export const rulePlugins: Record<RuleId, ReturnType<typeof import('../lint/define-rule.js').defineRule>> = {
@@ -51,61 +54,42 @@ export const rulePlugins: Record<RuleId, ReturnType<typeof import('../lint/defin
   'glossary-link-text': glossaryLinkText,
   'glossary-link-repeated': glossaryLinkRepeated,
   'link-broken': linkBroken,
+  'review-signoff': reviewSignoff,
+  'reference-unchecked': referenceUnchecked,
+  readability,
+  'sentence-length': sentenceLength,
+  'glossary-term-unlinked': glossaryTermUnlinked,
 };
 
-export interface PresetOptions {
-  /** A ready context (what `pagecare lint` passes); otherwise one is loaded for `cwd`. */
+export interface PresetOptions extends StandaloneOptions {
+  /** A ready context (what `pagecare lint` passes); otherwise one is found for each file. */
   context?: LintContext;
-  cwd?: string;
-  config?: string;
-  today?: string;
 }
 
 /**
  * The pagecare rules as one remark plugin: usable from `.remarkrc.mjs`
  * (`plugins: ['pagecare/preset']`) and by `pagecare lint`, with the same findings.
+ * Given a context, only the rules it switches on are attached; otherwise each
+ * file's repository decides (see preset-context.ts), so every rule is
+ * attached and one that file's config switches off stays silent.
  */
 export default function remarkPresetPagecare(this: Processor, options: PresetOptions = {}): void {
-  const shared = options.context ? undefined : sharedContext(options);
-  const config = options.context?.config ?? shared!.config;
-  const context = options.context ? () => Promise.resolve(options.context!) : shared!.context;
+  const given = options.context;
+  const contextOf = given ? () => Promise.resolve(given) : standaloneContext(options);
 
   this.use(remarkFrontmatter, ['yaml']);
-  this.use(() => async (_tree: Root, file: VFile) => prepareFile(await context(), file));
+  this.use(() => async (_tree: Root, file: VFile) => prepareFile(await contextOf(file), file));
   for (const [id, plugin] of Object.entries(rulePlugins) as Array<[RuleId, (typeof rulePlugins)[RuleId]]>) {
-    const severity = config.severities[id];
+    const severity = given ? given.config.severities[id] : 'warning';
     if (severity === 'off') continue;
-    this.use(plugin, [severity === 'error' ? 'error' : 'warn', config.ruleOptions[id]]);
+    this.use(plugin, [severity === 'error' ? 'error' : 'warn', given?.config.ruleOptions[id]]);
   }
   this.use(() => (tree: Root, file: VFile) => {
-    applySeverities(file, config.severities);
+    const config = file.data.pagecare?.context.config;
+    if (config) applySeverities(file, config.severities);
     // Message control walks the whole tree: only worth it when the page has a marker.
     if (String(file.value).includes('pagecare-')) applyMessageControl(tree, file);
   });
-}
-
-interface SharedContext {
-  config: ResolvedConfig;
-  context: () => Promise<LintContext>;
-}
-
-/**
- * unified-engine (the remark CLI) attaches the preset once per file: the
- * config and the index are loaded once per repository, config file and day,
- * and shared, or every file would rebuild them.
- */
-const loaded = new Map<string, SharedContext>();
-
-function sharedContext(options: PresetOptions): SharedContext {
-  const key = JSON.stringify([path.resolve(options.cwd ?? process.cwd()), options.config ?? null, options.today ?? process.env.PAGECARE_TODAY ?? null]);
-  let shared = loaded.get(key);
-  if (!shared) {
-    const config = loadConfig({ cwd: options.cwd ?? process.cwd(), configPath: options.config });
-    let pending: Promise<LintContext> | undefined;
-    shared = { config, context: () => (pending ??= loadContext({ cwd: config.root, config, today: options.today })) };
-    loaded.set(key, shared);
-  }
-  return shared;
 }
 
 /** Configured severity, lowered by a message's own cap; info has no `fatal` in vfile terms. */
