@@ -7,6 +7,7 @@ import { writeReports } from '../reports/write-reports.js';
 import { loadCorpus } from '../review/corpus.js';
 import { planReview, type Plan } from '../review/plan.js';
 import type { PlainDate } from '../time/calendar-date.js';
+import { cachedMetrics } from './cached-metrics.js';
 import { countFindings, lintStep } from './lint-step.js';
 import { pullRequestStep, type PullRequestStep } from './pull-request-step.js';
 import { remindStep } from './remind-step.js';
@@ -55,6 +56,10 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
 
   const ledgerConfig = { ...config.config.ledger, ...(options.ledgerStore ? { store: options.ledgerStore } : {}) };
   const ledger = createLedger({ ledger: ledgerConfig }, root);
+  // Reading ages need a Markdown parse, which planning never does: `run` has them from its lint;
+  // `review` takes them from the lint cache for pages unchanged since the last lint.
+  const writesReports = options.steps.reports && !options.dryRun;
+  const metrics = linted?.metrics ?? (writesReports ? await cachedMetrics(config, index.data.content) : undefined);
   const plan = planReview({
     corpus: loadCorpus(config, index.data.content),
     policy: config.policy,
@@ -63,6 +68,7 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
     escalation: index.data.escalation,
     sent: new Set(Object.keys(await ledger.load())),
     findings: linted && countFindings(linted.byPath),
+    metrics,
   });
 
   const result: JobResult = {
@@ -78,7 +84,7 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
   };
   if (options.dryRun) return result;
 
-  if (options.steps.reports) {
+  if (writesReports) {
     const links = { repositoryUrl: config.config.repository.url, branch: config.config.repository.branch };
     written.push(...Object.values(await writeReports(reportsDir, plan, links)));
   }

@@ -37,6 +37,7 @@ code { font: 0.85em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; co
 .filters label { display: block; font-weight: 600; }
 .filters select { font: inherit; padding: 0.3rem 0.5rem; border: 1px solid var(--muted); border-radius: 4px; background: #fff; color: var(--ink); }
 .count { margin: 0.5rem 0; color: var(--muted); }
+.note { margin-top: 0.5rem; }
 .table-wrap { overflow-x: auto; }
 table.schedule { width: 100%; border-collapse: collapse; }
 table.schedule caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
@@ -61,17 +62,40 @@ table.schedule .num { text-align: right; white-space: nowrap; }
 }
 `;
 
-// Filters start hidden and this reveals them, so with scripting off every row shows and no dead control appears.
+// Filters and sorting start hidden and this reveals them, so with scripting off every row shows, in
+// due-date order as the caption says, and no dead control appears.
 export const SCRIPT = `
 (function () {
   'use strict';
   var form = document.getElementById('filters');
   var owner = document.getElementById('filter-owner');
   var status = document.getElementById('filter-status');
+  var sort = document.getElementById('sort');
   var count = document.getElementById('schedule-count');
+  var caption = document.getElementById('schedule-caption');
+  var dueHeader = document.getElementById('col-due');
+  var ageHeader = document.getElementById('col-reading-age');
+  var body = document.querySelector('#schedule tbody');
   var rows = Array.prototype.slice.call(document.querySelectorAll('#schedule tbody tr[data-status]'));
-  if (!form || !owner || !status || !count) return;
+  if (!form || !owner || !status || !sort || !count || !caption || !dueHeader || !ageHeader || !body) return;
+  function readingAge(row) {
+    var value = row.getAttribute('data-reading-age');
+    return value === null ? -1 : Number(value);
+  }
+  var byAgeNow = false;
+  function order(byAge) {
+    byAgeNow = byAge;
+    /* Array sort is stable: equal ages, and pages without one (last), stay in due-date order. */
+    var sorted = byAge ? rows.slice().sort(function (a, b) { return readingAge(b) - readingAge(a); }) : rows;
+    sorted.forEach(function (row) { body.appendChild(row); });
+    caption.textContent = byAge ? 'Scheduled reviews, by reading age (highest first)' : 'Scheduled reviews, by due date';
+    (byAge ? ageHeader : dueHeader).setAttribute('aria-sort', byAge ? 'descending' : 'ascending');
+    (byAge ? dueHeader : ageHeader).removeAttribute('aria-sort');
+  }
   function apply() {
+    var byAge = sort.value === 'reading-age';
+    /* Rows move only when the order changes, not on every filter change. */
+    if (byAge !== byAgeNow) order(byAge);
     var shown = 0;
     rows.forEach(function (row) {
       var match = (owner.value === 'all' || row.getAttribute('data-owner') === owner.value) &&
@@ -80,9 +104,9 @@ export const SCRIPT = `
       if (match) shown++;
     });
     var noun = rows.length === 1 ? 'scheduled review' : 'scheduled reviews';
-    count.textContent = shown === rows.length
-      ? 'Showing all ' + rows.length + ' ' + noun + '.'
-      : 'Showing ' + shown + ' of ' + rows.length + ' ' + noun + '.';
+    count.textContent = (shown === rows.length
+      ? 'Showing all ' + rows.length + ' ' + noun
+      : 'Showing ' + shown + ' of ' + rows.length + ' ' + noun) + (byAge ? ', highest reading age first.' : '.');
   }
   form.addEventListener('change', apply);
   form.addEventListener('submit', function (event) { event.preventDefault(); });

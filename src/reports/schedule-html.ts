@@ -6,7 +6,7 @@ import { STATUSES } from '../review/status.js';
 import { pageUrl, repositoryBase, type ReportOptions } from './report-options.js';
 import { dueByMonth, dueChartSvg } from './schedule-chart.js';
 import { SCRIPT, STYLE } from './schedule-html-assets.js';
-import { codeSpans, describeDaysLeft, STATUS_LABELS, summaryRows } from './schedule-summary.js';
+import { codeSpans, describeDaysLeft, describeReadingAge, READING_AGE_NOTE, STATUS_LABELS, summaryRows } from './schedule-summary.js';
 
 const NO_OWNER = 'none';
 const ownerValue = (owner: string | undefined) => (owner === undefined ? NO_OWNER : `o:${owner}`);
@@ -91,6 +91,9 @@ function chartSection(plan: Plan): Element {
   ]);
 }
 
+const COLUMNS = ['Page', 'Owner', 'Status', 'Next review', 'Days left', 'Reading age'];
+const NUMERIC = new Set(['Days left', 'Reading age']);
+
 function scheduleSection(plan: Plan, options: ReportOptions): Element {
   const owners = [...new Set(plan.schedule.map((entry) => entry.owner))].sort((a, b) =>
     a === undefined ? 1 : b === undefined ? -1 : a < b ? -1 : a > b ? 1 : 0,
@@ -99,7 +102,7 @@ function scheduleSection(plan: Plan, options: ReportOptions): Element {
   const noun = total === 1 ? 'scheduled review' : 'scheduled reviews';
   return h('section', { ariaLabelledBy: 'schedule-heading' }, [
     h('h2#schedule-heading', 'Schedule'),
-    h('form#filters.filters', { hidden: true, ariaLabel: 'Filter the schedule' }, [
+    h('form#filters.filters', { hidden: true, ariaLabel: 'Filter and sort the schedule' }, [
       h('div', [
         h('label', { htmlFor: 'filter-owner' }, 'Owner'),
         h('select#filter-owner', [
@@ -117,33 +120,52 @@ function scheduleSection(plan: Plan, options: ReportOptions): Element {
           }),
         ]),
       ]),
+      h('div', [
+        h('label', { htmlFor: 'sort' }, 'Sort by'),
+        h('select#sort', [
+          h('option', { value: 'due' }, 'Due date (soonest first)'),
+          h('option', { value: 'reading-age' }, 'Reading age (highest first)'),
+        ]),
+      ]),
     ]),
     h('p#schedule-count.count', { ariaLive: 'polite', ariaAtomic: 'true' }, `Showing all ${total} ${noun}.`),
     h('div.table-wrap', [
       h('table#schedule.schedule', [
-        h('caption', 'Scheduled reviews, by due date'),
+        h('caption#schedule-caption', 'Scheduled reviews, by due date'),
         h('thead', [
           h(
             'tr',
-            ['Page', 'Owner', 'Status', 'Next review', 'Days left'].map((label) =>
-              h('th', { scope: 'col', className: label === 'Days left' ? ['num'] : [] }, label),
+            COLUMNS.map((label) =>
+              h(
+                'th',
+                {
+                  scope: 'col',
+                  ...(NUMERIC.has(label) ? { className: ['num'] } : {}),
+                  // The order as written; the script moves this when the reader sorts by reading age.
+                  ...(label === 'Next review' ? { id: 'col-due', ariaSort: 'ascending' } : {}),
+                  ...(label === 'Reading age' ? { id: 'col-reading-age' } : {}),
+                },
+                label,
+              ),
             ),
           ),
         ]),
         h(
           'tbody',
           total === 0
-            ? [h('tr', [h('td', { colSpan: 5 }, 'No page has a review date.')])]
+            ? [h('tr', [h('td', { colSpan: COLUMNS.length }, 'No page has a review date.')])]
             : plan.schedule.map((entry) => scheduleRow(entry, options)),
         ),
       ]),
     ]),
+    ...(total === 0 ? [] : [h('p.meta.note', withCode(READING_AGE_NOTE))]),
   ]);
 }
 
 function scheduleRow(entry: ScheduleEntry, options: ReportOptions): Element {
   const url = pageUrl(options, entry.path);
-  return h('tr', { dataOwner: ownerValue(entry.owner), dataStatus: entry.status }, [
+  const age = typeof entry.readingAge === 'number' ? { dataReadingAge: String(entry.readingAge) } : {};
+  return h('tr', { dataOwner: ownerValue(entry.owner), dataStatus: entry.status, ...age }, [
     h('th', { scope: 'row' }, [
       url ? h('a', { href: url }, entry.title) : entry.title,
       h('br'),
@@ -153,6 +175,7 @@ function scheduleRow(entry: ScheduleEntry, options: ReportOptions): Element {
     h('td', [h('span.badge', { className: [`status-${entry.status}`] }, STATUS_LABELS[entry.status])]),
     h('td', [h('time', { dateTime: entry.nextReview.toString() }, entry.nextReview.toString())]),
     h('td.num', describeDaysLeft(entry.daysLeft)),
+    h('td.num', describeReadingAge(entry.readingAge)),
   ]);
 }
 
@@ -168,9 +191,14 @@ function unscheduledSection(items: readonly Unscheduled[]): Element {
           ' ',
           h('code', item.path),
           item.owner ? ` (owner ${item.owner}): ` : ' (no owner): ',
-          ...codeSpans(item.reason).map((part): ElementContent => (part.code ? h('code', part.value) : { type: 'text', value: part.value })),
+          ...withCode(item.reason),
         ]),
       ),
     ),
   ]);
+}
+
+/** Text whose backticked names become `<code>`. */
+function withCode(value: string): ElementContent[] {
+  return codeSpans(value).map((part): ElementContent => (part.code ? h('code', part.value) : { type: 'text', value: part.value }));
 }

@@ -19,7 +19,7 @@ import { summarizeSchedule, type ScheduleSummary } from './schedule-summary.js';
  *       "owner": "jsmith", "reviewers": ["net-clinical"],
  *       "lastReviewed": "2025-03-18", "nextReview": "2028-03-18",
  *       "status": "ok", "daysLeft": 656,
- *       "findings": { "errors": 0, "warnings": 3, "infos": 1 } }
+ *       "findings": { "errors": 0, "warnings": 3, "infos": 1 }, "readingAge": 11 }
  *   ],
  *   "unscheduled": [
  *     { "id": "old-page", "path": "content/pages/old-page.md", "title": "An old page",
@@ -40,6 +40,10 @@ import { summarizeSchedule, type ScheduleSummary } from './schedule-summary.js';
  *     `upcoming` (within `policy.upcoming`) or `ok`.
  *   - `daysLeft`: whole days from `generatedFor` to `nextReview`, negative once overdue.
  *   - `findings`: the page's lint findings by severity, or `null` when lint did not run.
+ *   - `readingAge`: the page's SMOG reading age (grade + 5, as the `readability` rule counts it),
+ *     or `null` when it has none: a page under 10 sentences, a glossary entry, or a page not
+ *     measured since it last changed (`pagecare run` measures every page; `pagecare review` takes
+ *     the ages the last `pagecare lint` or `run` left in the lint cache).
  * - `unscheduled`: pages whose review date is missing or unreadable, by `path`, with the `reason`
  *   (names of fields in backticks).
  */
@@ -76,6 +80,8 @@ export interface ScheduleJsonPage {
   daysLeft: number;
   /** Lint findings by severity, or null when lint did not run. */
   findings: FindingCounts | null;
+  /** SMOG reading age, or null when not scored (too short, a glossary entry) or not measured since the page changed. */
+  readingAge: number | null;
 }
 
 export interface ScheduleJsonUnscheduled {
@@ -104,6 +110,7 @@ export function toScheduleJson(plan: Plan, options: ReportOptions): ScheduleJson
       status: entry.status,
       daysLeft: entry.daysLeft,
       findings: entry.findings ? { errors: entry.findings.errors, warnings: entry.findings.warnings, infos: entry.findings.infos } : null,
+      readingAge: entry.readingAge ?? null,
     })),
     unscheduled: plan.unscheduled.map((item) => ({
       id: item.id,

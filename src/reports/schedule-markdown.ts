@@ -3,7 +3,7 @@ import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import type { Plan, ScheduleEntry, Unscheduled } from '../review/plan.js';
 import { pageUrl, type ReportOptions } from './report-options.js';
-import { codeSpans, describeDaysLeft, oneLine, STATUS_LABELS, summaryRows } from './schedule-summary.js';
+import { codeSpans, describeDaysLeft, describeReadingAge, oneLine, READING_AGE_NOTE, STATUS_LABELS, summaryRows } from './schedule-summary.js';
 
 /**
  * `review-schedule.md`. Built as a Markdown tree and serialised by
@@ -30,13 +30,16 @@ export function formatScheduleMarkdown(plan: Plan, options: ReportOptions): stri
       ['left', 'right'],
     ),
     { type: 'heading', depth: 2, children: [text('By due date')] },
-    plan.schedule.length === 0
-      ? { type: 'paragraph', children: [text('No page has a review date.')] }
-      : table(
-          ['Page', 'Owner', 'Status', 'Next review', 'Days left'],
-          plan.schedule.map((entry) => scheduleRow(entry, options)),
-          ['left', 'left', 'left', 'left', 'right'],
-        ),
+    ...(plan.schedule.length === 0
+      ? [{ type: 'paragraph', children: [text('No page has a review date.')] } satisfies RootContent]
+      : [
+          table(
+            ['Page', 'Owner', 'Status', 'Next review', 'Days left', 'Reading age'],
+            plan.schedule.map((entry) => scheduleRow(entry, options)),
+            ['left', 'left', 'left', 'left', 'right', 'right'],
+          ),
+          { type: 'paragraph', children: withCode(READING_AGE_NOTE) } satisfies RootContent,
+        ]),
   ];
   if (plan.unscheduled.length > 0) {
     children.push(
@@ -66,6 +69,7 @@ function scheduleRow(entry: ScheduleEntry, options: ReportOptions): PhrasingCont
     [text(STATUS_LABELS[entry.status])],
     [text(entry.nextReview.toString())],
     [text(describeDaysLeft(entry.daysLeft))],
+    [text(describeReadingAge(entry.readingAge))],
   ];
 }
 
@@ -75,8 +79,13 @@ function unscheduledItem(item: Unscheduled): PhrasingContent[] {
     text(' '),
     { type: 'inlineCode', value: item.path },
     text(item.owner ? ` (owner ${item.owner}): ` : ' (no owner): '),
-    ...codeSpans(item.reason).map((part): PhrasingContent => (part.code ? { type: 'inlineCode', value: part.value } : text(part.value))),
+    ...withCode(item.reason),
   ];
+}
+
+/** Text whose backticked names become code spans. */
+function withCode(value: string): PhrasingContent[] {
+  return codeSpans(value).map((part): PhrasingContent => (part.code ? { type: 'inlineCode', value: part.value } : text(part.value)));
 }
 
 function table(head: string[], rows: PhrasingContent[][][], align: Array<'left' | 'right'>): RootContent {

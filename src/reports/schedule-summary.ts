@@ -50,6 +50,20 @@ export function describeDaysLeft(days: number): string {
   return days < 0 ? `${n} ${unit} overdue` : `in ${n} ${unit}`;
 }
 
+/**
+ * A page's reading age as the human-readable reports write it: the age;
+ * `not scored` for a page too short to score or a glossary entry; `not
+ * measured` when lint has not read the page since it last changed.
+ */
+export function describeReadingAge(age: number | null | undefined): string {
+  return typeof age === 'number' ? String(age) : age === null ? 'not scored' : 'not measured';
+}
+
+/** What the reading-age column means, names in backticks (see `codeSpans`). */
+export const READING_AGE_NOTE =
+  'Reading age is the SMOG grade + 5, as the `readability` rule counts it. Not scored: under 10 sentences, or a glossary entry. ' +
+  'Not measured: `pagecare lint` or `pagecare run` has not read the page since it last changed.';
+
 /** Titles come from front matter and may hold line breaks; a table cell or a calendar summary needs one line. */
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

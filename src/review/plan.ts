@@ -1,5 +1,6 @@
 import type { Editor } from '../config/editors-schema.js';
 import type { Policy } from '../config/load-config.js';
+import type { FileMetrics } from '../lint/file-metrics.js';
 import { compareDates, type PlainDate } from '../time/calendar-date.js';
 import type { Governed } from './corpus.js';
 import { latestMilestone, type Milestone, type ReminderPolicy } from './milestones.js';
@@ -24,6 +25,8 @@ export interface ScheduleEntry {
   /** Negative once overdue. */
   daysLeft: number;
   findings: FindingCounts | undefined;
+  /** SMOG reading age; null when the page is not scored (too short, a glossary entry); absent when lint has not measured it. */
+  readingAge?: number | null;
 }
 
 export interface Unscheduled {
@@ -77,6 +80,8 @@ export interface PlanInput {
   /** Ledger keys already sent. */
   sent: ReadonlySet<string>;
   findings?: ReadonlyMap<string, FindingCounts> | undefined;
+  /** What lint measured, by root-relative path (this run's lint, or the lint cache for pages unchanged since). */
+  metrics?: ReadonlyMap<string, FileMetrics> | undefined;
 }
 
 export function ledgerKey(entry: Pick<ScheduleEntry, 'id' | 'nextReview'>, milestone: Milestone, handle: string): string {
@@ -109,6 +114,7 @@ export function planReview(input: PlanInput): Plan {
       status: reviewStatus(doc.nextReview, input.today, input.policy),
       daysLeft: daysLeft(doc.nextReview, input.today),
       findings: input.findings?.get(doc.path),
+      readingAge: input.metrics?.get(doc.path)?.readingAge,
     });
   }
   schedule.sort((a, b) => compareDates(a.nextReview, b.nextReview) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import type { FileMetrics } from '../../src/lint/file-metrics.js';
 import type { Governed } from '../../src/review/corpus.js';
 import { planReview, type FindingCounts, type Plan } from '../../src/review/plan.js';
 import type { ReportOptions } from '../../src/reports/report-options.js';
@@ -48,6 +49,18 @@ export function corpus(overrides: Partial<Record<string, string>> = {}): Governe
   ];
 }
 
+/**
+ * Reading ages as lint measured them: two pages tie at 9 (so a sort must keep their due-date order),
+ * the glossary entry is not scored, and `diet` was not measured (changed since the last lint).
+ */
+export const READING_AGES: ReadonlyMap<string, FileMetrics> = new Map<string, FileMetrics>([
+  ['content/pages/net/treatment.md', { readingAge: 14 }],
+  ['content/pages/pipes.md', { readingAge: 9 }],
+  ['content/pages/radiotherapy.md', { readingAge: 12 }],
+  ['content/glossary/chemotherapy.md', { readingAge: null }],
+  ['content/pages/stoma.md', { readingAge: 9 }],
+]);
+
 export function plan(overrides: Partial<Record<string, string>> = {}): Plan {
   const findings = new Map<string, FindingCounts>([['content/pages/net/treatment.md', { errors: 1, warnings: 3, infos: 0 }]]);
   return planReview({
@@ -62,5 +75,6 @@ export function plan(overrides: Partial<Record<string, string>> = {}): Plan {
     escalation: [],
     sent: new Set(),
     findings,
+    metrics: READING_AGES,
   });
 }

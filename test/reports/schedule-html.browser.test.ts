@@ -84,6 +84,58 @@ describe('review-schedule.html in headless Chromium', () => {
     await page.context().close();
   });
 
+  const visiblePaths = (page: Page) => page.locator('#schedule tbody tr:visible th code').allTextContents();
+  const readingAges = (page: Page) => page.locator('#schedule tbody tr:visible td:nth-of-type(5)').allTextContents();
+
+  it('sorts by reading age, highest first, and back to due date, saying so to assistive technology', async (ctx) => {
+    if (!browser) return ctx.skip(SKIP);
+    const { page } = await open();
+    const count = page.locator('#schedule-count');
+    const dueOrder = [
+      'content/pages/net/treatment.md',
+      'content/pages/pipes.md',
+      'content/pages/diet.md',
+      'content/pages/radiotherapy.md',
+      'content/glossary/chemotherapy.md',
+      'content/pages/stoma.md',
+    ];
+    await expect.poll(() => visiblePaths(page)).toEqual(dueOrder);
+    const due = page.getByRole('columnheader', { name: 'Next review' });
+    const age = page.getByRole('columnheader', { name: 'Reading age' });
+    expect(await due.getAttribute('aria-sort')).toBe('ascending');
+    expect(await age.getAttribute('aria-sort')).toBeNull();
+
+    await page.getByLabel('Sort by').selectOption({ label: 'Reading age (highest first)' });
+    // Ties (9, 9) and pages without an age (not measured, not scored) keep their due-date order, last.
+    expect(await readingAges(page)).toEqual(['14', '12', '9', '9', 'not measured', 'not scored']);
+    expect(await visiblePaths(page)).toEqual([
+      'content/pages/net/treatment.md',
+      'content/pages/radiotherapy.md',
+      'content/pages/pipes.md',
+      'content/pages/stoma.md',
+      'content/pages/diet.md',
+      'content/glossary/chemotherapy.md',
+    ]);
+    expect(await page.getByRole('table', { name: 'Scheduled reviews, by reading age (highest first)' }).count()).toBe(1);
+    expect(await age.getAttribute('aria-sort')).toBe('descending');
+    expect(await due.getAttribute('aria-sort')).toBeNull();
+    expect(await count.textContent()).toBe('Showing all 6 scheduled reviews, highest reading age first.');
+
+    // Filtering keeps the chosen order.
+    await page.getByLabel('Owner').selectOption({ label: 'apatel' });
+    expect(await readingAges(page)).toEqual(['12', '9', 'not scored']);
+    expect(await count.textContent()).toBe('Showing 3 of 6 scheduled reviews, highest reading age first.');
+
+    await page.getByLabel('Owner').selectOption('all');
+    await page.getByLabel('Sort by').selectOption({ label: 'Due date (soonest first)' });
+    expect(await visiblePaths(page)).toEqual(dueOrder);
+    expect(await page.getByRole('table', { name: 'Scheduled reviews, by due date' }).count()).toBe(1);
+    expect(await due.getAttribute('aria-sort')).toBe('ascending');
+    expect(await age.getAttribute('aria-sort')).toBeNull();
+    expect(await count.textContent()).toBe('Showing all 6 scheduled reviews.');
+    await page.context().close();
+  });
+
   it('exposes the chart and tables by role and name, and looks clean', async (ctx) => {
     if (!browser) return ctx.skip(SKIP);
     const { page } = await open();
@@ -100,6 +152,7 @@ describe('review-schedule.html in headless Chromium', () => {
     const { page } = await open(false);
     expect(await page.locator('#schedule tbody tr:visible').count()).toBe(6);
     expect(await page.locator('#filters').isVisible()).toBe(false);
+    expect(await page.getByRole('table', { name: 'Scheduled reviews, by due date' }).count()).toBe(1);
     expect(await page.locator('#schedule-count').textContent()).toBe('Showing all 6 scheduled reviews.');
     await page.context().close();
   });

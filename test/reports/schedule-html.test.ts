@@ -55,16 +55,25 @@ describe('review-schedule.html', () => {
   });
 
   it('has a real schedule table with a caption, column headers and status in words', () => {
-    expect(html).toContain('<caption>Scheduled reviews, by due date</caption>');
-    expect(html.match(/<th scope="col"[^>]*>(Page|Owner|Status|Next review|Days left)<\/th>/g)).toHaveLength(5);
+    expect(html).toContain('<caption id="schedule-caption">Scheduled reviews, by due date</caption>');
+    expect(html.match(/<th scope="col"[^>]*>(Page|Owner|Status|Next review|Days left|Reading age)<\/th>/g)).toHaveLength(6);
+    expect(html).toContain('<th scope="col" id="col-due" aria-sort="ascending">Next review</th>');
+    expect(html).toContain('<th scope="col" class="num" id="col-reading-age">Reading age</th>');
     expect(html).toContain(
-      '<tr data-owner="o:jsmith" data-status="overdue"><th scope="row"><a href="https://github.com/example-org/patient-pages/blob/main/content/pages/net/treatment.md">Treatment for small bowel neuroendocrine cancer</a><br><code>content/pages/net/treatment.md</code></th><td>jsmith</td><td><span class="badge status-overdue">Overdue</span></td><td><time datetime="2026-05-20">2026-05-20</time></td><td class="num">12 days overdue</td></tr>',
+      '<tr data-owner="o:jsmith" data-status="overdue" data-reading-age="14"><th scope="row"><a href="https://github.com/example-org/patient-pages/blob/main/content/pages/net/treatment.md">Treatment for small bowel neuroendocrine cancer</a><br><code>content/pages/net/treatment.md</code></th><td>jsmith</td><td><span class="badge status-overdue">Overdue</span></td><td><time datetime="2026-05-20">2026-05-20</time></td><td class="num">12 days overdue</td><td class="num">14</td></tr>',
     );
-    expect(html).toContain('<tr data-owner="none" data-status="ok">');
+    // No number, no data attribute: the sort puts these last.
+    expect(html).toMatch(/<tr data-owner="o:jsmith" data-status="due-soon"><th scope="row">.*?diet\.md<\/code><\/th>.*?<td class="num">not measured<\/td><\/tr>/s);
+    expect(html).toMatch(/<tr data-owner="o:apatel" data-status="upcoming"><th scope="row">.*?chemotherapy\.md<\/code><\/th>.*?<td class="num">not scored<\/td><\/tr>/);
+    expect(html).toContain('<p class="meta note">Reading age is the SMOG grade + 5, as the <code>readability</code> rule counts it.');
+    expect(html).toContain('<tr data-owner="none" data-status="ok" data-reading-age="9">');
   });
 
-  it('has labelled filters, hidden until the script runs, and a polite live count', () => {
-    expect(html).toContain('<form id="filters" class="filters" hidden aria-label="Filter the schedule">');
+  it('has labelled filters and a sort control, hidden until the script runs, and a polite live count', () => {
+    expect(html).toContain('<form id="filters" class="filters" hidden aria-label="Filter and sort the schedule">');
+    expect(html).toContain(
+      '<label for="sort">Sort by</label><select id="sort"><option value="due">Due date (soonest first)</option><option value="reading-age">Reading age (highest first)</option></select>',
+    );
     expect(html).toContain('<label for="filter-owner">Owner</label><select id="filter-owner"><option value="all">All owners</option><option value="o:apatel">apatel</option><option value="o:jsmith">jsmith</option><option value="none">(no owner)</option></select>');
     expect(html).toContain('<label for="filter-status">Status</label><select id="filter-status">');
     expect(html).toContain('<p id="schedule-count" class="count" aria-live="polite" aria-atomic="true">Showing all 6 scheduled reviews.</p>');
@@ -78,7 +87,8 @@ describe('review-schedule.html', () => {
 describe('review-schedule.html with nothing scheduled', () => {
   it('keeps the table with one explanatory row', () => {
     const html = formatScheduleHtml({ ...plan(), schedule: [], unscheduled: [] }, OPTIONS);
-    expect(html).toContain('<tbody><tr><td colspan="5">No page has a review date.</td></tr></tbody>');
+    expect(html).toContain('<tbody><tr><td colspan="6">No page has a review date.</td></tr></tbody>');
+    expect(html).not.toContain('Reading age is the SMOG grade');
     expect(html).toContain('Showing all 0 scheduled reviews.');
     expect(html).not.toContain('Unscheduled</h2>');
   });

@@ -11,7 +11,7 @@ describe('review-schedule.json', () => {
     expect(Object.keys(json)).toEqual(['generatedFor', 'generatedAt', 'summary', 'pages', 'unscheduled']);
     for (const page of json.pages) {
       expect(Object.keys(page)).toEqual([
-        'id', 'path', 'kind', 'title', 'owner', 'reviewers', 'lastReviewed', 'nextReview', 'status', 'daysLeft', 'findings',
+        'id', 'path', 'kind', 'title', 'owner', 'reviewers', 'lastReviewed', 'nextReview', 'status', 'daysLeft', 'findings', 'readingAge',
       ]);
     }
   });
@@ -40,11 +40,24 @@ describe('review-schedule.json', () => {
       status: 'overdue',
       daysLeft: -12,
       findings: { errors: 1, warnings: 3, infos: 0 },
+      readingAge: 14,
     });
     expect(json.pages[5]).toMatchObject({ kind: 'page', title: JS_TITLE, owner: null, lastReviewed: '2025-09-01', findings: null });
     expect(json.pages[4]).toMatchObject({ kind: 'glossary', lastReviewed: null, reviewers: [] });
     expect(json.unscheduled).toStrictEqual([
       { id: 'old', path: 'content/pages/old.md', title: 'Old | page', owner: 'jsmith', reason: '`next_review` is missing or not a real date' },
+    ]);
+  });
+
+  it('gives each page its reading age, null when it is not scored or not measured', () => {
+    // diet was not measured and the glossary entry is not scored: both null, as documented.
+    expect(json.pages.map((page) => [page.id, page.readingAge])).toEqual([
+      ['net/treatment', 14],
+      ['pipes', 9],
+      ['diet', null],
+      ['radiotherapy', 12],
+      ['glossary/chemotherapy', null],
+      ['stoma', 9],
     ]);
   });
 

@@ -34,16 +34,24 @@ describe('review-schedule.md', () => {
     ]);
   });
 
-  it('lists the schedule by due date with owner, status, date and days left', () => {
+  it('lists the schedule by due date with owner, status, date, days left and reading age', () => {
     expect(rows(tree, 1)).toEqual([
-      ['Page', 'Owner', 'Status', 'Next review', 'Days left'],
-      ['Treatment for small bowel neuroendocrine cancer content/pages/net/treatment.md', 'jsmith', 'Overdue', '2026-05-20', '12 days overdue'],
-      [`${MARKDOWN_TITLE} content/pages/pipes.md`, 'apatel', 'Due soon', '2026-06-01', 'due today'],
-      ['Diet after surgery content/pages/diet.md', 'jsmith', 'Due soon', '2026-06-02', 'in 1 day'],
-      [`${SCRIPT_TITLE} content/pages/radiotherapy.md`, 'apatel', 'Due soon', '2026-07-01', 'in 30 days'],
-      ['Chemotherapy content/glossary/chemotherapy.md', 'apatel', 'Upcoming', '2026-10-15', 'in 136 days'],
-      [`${JS_TITLE} content/pages/stoma.md`, '(no owner)', 'OK', '2027-09-01', 'in 457 days'],
+      ['Page', 'Owner', 'Status', 'Next review', 'Days left', 'Reading age'],
+      ['Treatment for small bowel neuroendocrine cancer content/pages/net/treatment.md', 'jsmith', 'Overdue', '2026-05-20', '12 days overdue', '14'],
+      [`${MARKDOWN_TITLE} content/pages/pipes.md`, 'apatel', 'Due soon', '2026-06-01', 'due today', '9'],
+      ['Diet after surgery content/pages/diet.md', 'jsmith', 'Due soon', '2026-06-02', 'in 1 day', 'not measured'],
+      [`${SCRIPT_TITLE} content/pages/radiotherapy.md`, 'apatel', 'Due soon', '2026-07-01', 'in 30 days', '12'],
+      ['Chemotherapy content/glossary/chemotherapy.md', 'apatel', 'Upcoming', '2026-10-15', 'in 136 days', 'not scored'],
+      [`${JS_TITLE} content/pages/stoma.md`, '(no owner)', 'OK', '2027-09-01', 'in 457 days', '9'],
     ]);
+    const align = tree.children.filter((node): node is Table => node.type === 'table')[1]!.align;
+    expect(align).toEqual(['left', 'left', 'left', 'left', 'right', 'right']);
+  });
+
+  it('says under the table what the reading ages mean and how they are measured', () => {
+    expect(markdown).toContain(
+      '\n\nReading age is the SMOG grade + 5, as the `readability` rule counts it. Not scored: under 10 sentences, or a glossary entry. Not measured: `pagecare lint` or `pagecare run` has not read the page since it last changed.\n',
+    );
   });
 
   it('escapes pipes, Markdown and HTML in titles so they render as the literal text', () => {
