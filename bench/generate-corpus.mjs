@@ -16,7 +16,7 @@ import { git, gitEnv } from './git.mjs';
 import { random } from './random.mjs';
 
 /** Bump when the output changes, so runners regenerate corpora made by an older generator. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 export const DEFAULT_SEED = 'pagecare-bench';
 /** Dates are spread around this day; the runner lints with PAGECARE_TODAY set to it. */
 export const BENCH_TODAY = '2026-06-01';
@@ -61,7 +61,9 @@ export function generateCorpus({ dir, pages, seed = DEFAULT_SEED }) {
   let smallest = Infinity;
   let largest = 0;
 
-  write(dir, 'pagecare.config.yml', 'timezone: Europe/London\n');
+  // Generated prose reads at age 13–14 by SMOG, like much real patient information: the
+  // publisher's target is set where it stands, so readability flags outliers, not every page.
+  write(dir, 'pagecare.config.yml', 'timezone: Europe/London\nrules:\n  readability: [warning, { age: 14 }]\n');
   write(dir, '.gitignore', `.pagecare-cache/\nreports/\n.remarkrc.mjs\n${MARKER}\n`);
   write(dir, 'content/editors.yml', editorsYaml());
   for (const entry of glossary) write(dir, entry.file, glossaryText(seed, entry, editors));
@@ -131,7 +133,7 @@ function editorHandles() {
     const handle = `${g.folder.split('-')[0]}-clinical`;
     return { handle, name: `${g.topic} clinical reviewers`, email: `${handle}@example.org`, github: `example-org/${handle}`, clinical: true };
   });
-  return { people: people.map((p) => p.handle), reviewers: [...teams.map((t) => t.handle), ...people.map((p) => p.handle)], all: Object.fromEntries([...people, lead, ...teams].map((e) => [e.handle, e])) };
+  return { people: people.map((p) => p.handle), clinical: teams.map((t) => t.handle), reviewers: [...teams.map((t) => t.handle), ...people.map((p) => p.handle)], all: Object.fromEntries([...people, lead, ...teams].map((e) => [e.handle, e])) };
 }
 
 function editorsYaml() {
@@ -244,7 +246,7 @@ function frontMatter(rng, meta, editors, defect, draft) {
   if (rng.chance(0.6)) lines.push(`reviewers: [${rng.sample(editors.reviewers, rng.int(1, 2)).join(', ')}]`);
   if (draft) lines.push('status: draft');
   const dates = reviewDates(rng, defect === 'review-overdue');
-  lines.push(`last_reviewed: ${dates.last}`, `next_review: ${dates.next}`);
+  lines.push(`last_reviewed: ${dates.last}`, `next_review: ${dates.next}`, `reviewed_by: [${rng.pick(editors.clinical)}]`);
   if (rng.chance(0.5)) lines.push(`tags: [${meta.group.topic}, ${meta.section.folder.replace(/-/g, ' ')}]`);
   lines.push('references:');
   const whats = rng.sample(REFERENCE_WHAT, rng.int(3, 8));

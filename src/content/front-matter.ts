@@ -190,9 +190,11 @@ const CONTINUATION = /^(?:[ \t]|-[ \t]|-$|#|$)/;
 
 /**
  * Just some top-level fields of the front matter, without positions: only
- * those keys' lines go through the YAML parser, so the review planner reads
- * dates and owners at close to the cost of reading the files. Anything this
- * split cannot vouch for (anchors, aliases, flow mappings, odd keys) falls
+ * those keys' lines are read, so the review planner reads dates and owners
+ * at close to the cost of reading the files. A field that is one plain or
+ * quoted string, or a list (block or `[a, b]`) of plain strings, is taken as it stands; any
+ * other field's lines go through the YAML parser. Anything this split cannot
+ * vouch for (anchors, aliases, flow mappings, odd keys, a repeated key) falls
  * back to parsing the whole block.
  */
 export function readFrontMatterFields(text: string, keys: ReadonlySet<string>): Record<string, unknown> | undefined {
@@ -200,19 +202,80 @@ export function readFrontMatterFields(text: string, keys: ReadonlySet<string>): 
   if (!block.present) return undefined;
   const whole = () => asMapping(parseFrontMatter(text).data);
   if (!block.closed || /[&*]/.test(block.yaml)) return whole();
-  const kept: string[] = [];
-  let keep = false;
+  const fields: Record<string, unknown> = {};
+  const parsed: string[] = [];
+  let group: string[] | undefined;
+  let groupKey = '';
+  const settle = () => {
+    if (!group) return true;
+    if (Object.hasOwn(fields, groupKey)) return false;
+    const value = simpleValue(group);
+    if (value === undefined) parsed.push(...group);
+    else fields[groupKey] = value;
+    return true;
+  };
   for (const line of block.yaml.split('\n')) {
     const key = TOP_LEVEL_KEY.exec(line);
-    if (key) keep = keys.has(key[1]!);
-    else if (!CONTINUATION.test(line)) return whole();
-    if (keep) kept.push(line);
+    if (key) {
+      if (!settle()) return whole();
+      groupKey = key[1]!;
+      group = keys.has(groupKey) ? [line] : undefined;
+    } else if (!CONTINUATION.test(line)) return whole();
+    else group?.push(line);
   }
+  if (!settle()) return whole();
+  if (parsed.length === 0) return fields;
   try {
-    return asMapping(parse(kept.join('\n'), { schema: 'core', uniqueKeys: true, maxAliasCount: MAX_ALIAS_COUNT }) ?? {});
+    const rest = asMapping(parse(parsed.join('\n'), { schema: 'core', uniqueKeys: true, maxAliasCount: MAX_ALIAS_COUNT, logLevel: 'error' }) ?? {});
+    if (!rest || Object.keys(rest).some((name) => Object.hasOwn(fields, name))) return whole();
+    return Object.assign(fields, rest);
   } catch {
     return whole();
   }
+}
+
+/**
+ * Text every YAML reader takes as that string in the core schema: it starts
+ * with a letter or digit and holds no `:`, `#`, quote, bracket or indicator.
+ * Words and numbers that the schema turns into null, booleans or numbers are
+ * left to the parser.
+ */
+const PLAIN_STRING = /^[A-Za-z0-9][^:#"'`[\]{},&*!|>%@\t]*$/;
+const NOT_A_STRING = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9][0-9_]*(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+)$/;
+const ITEM = /^([ \t]*)-[ \t]+(.*)$/;
+
+/** A field's value when its lines are one string or a block list of strings; else undefined (the parser decides). */
+function simpleValue(lines: string[]): string | string[] | undefined {
+  const value = lines[0]!.slice(lines[0]!.indexOf(':') + 1).trim();
+  if (lines.length === 1) return value.startsWith('[') && value.endsWith(']') ? flowList(value.slice(1, -1)) : scalar(value);
+  if (value !== '') return undefined;
+  const items: string[] = [];
+  let indent: string | undefined;
+  for (const line of lines.slice(1)) {
+    const item = ITEM.exec(line);
+    const text = item ? scalar(item[2]!.trim()) : undefined;
+    if (!item || text === undefined || (indent ??= item[1]!) !== item[1]) return undefined;
+    items.push(text);
+  }
+  return items;
+}
+
+/** `[a, b]` of plain strings (a plain string holds no comma or bracket, so a split is exact). */
+function flowList(inner: string): string[] | undefined {
+  if (inner.trim() === '') return [];
+  const items = inner.split(',').map((item) => item.trim());
+  return items.every((item) => PLAIN_STRING.test(item) && !NOT_A_STRING.test(item)) ? items : undefined;
+}
+
+function scalar(value: string): string | undefined {
+  if (PLAIN_STRING.test(value)) return NOT_A_STRING.test(value) ? undefined : value;
+  // Quoted without escapes, inner quotes or a comment after: the text between the quotes.
+  const quote = value[0];
+  if ((quote === '"' || quote === "'") && value.length >= 2 && value.endsWith(quote)) {
+    const inner = value.slice(1, -1);
+    if (!inner.includes(quote) && !inner.includes('\\')) return inner;
+  }
+  return undefined;
 }
 
 /** The value as a mapping of fields, or undefined for anything else. */

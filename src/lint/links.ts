@@ -1,7 +1,7 @@
-import type { Definition, Image, ImageReference, Link, LinkReference, Root } from 'mdast';
+import type { Image, ImageReference, Link, LinkReference, Root } from 'mdast';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { nodesOfType } from './tree-nodes.js';
 import type { Span } from '../content/front-matter.js';
 
 export interface PageLink {
@@ -29,30 +29,31 @@ const collected = new WeakMap<Root, PageLink[]>();
 
 function findLinks(tree: Root): PageLink[] {
   const definitions = new Map<string, { url: string; line: number | undefined }>();
-  visit(tree, 'definition', (node: Definition) => {
+  for (const node of nodesOfType(tree, 'definition')) {
     const id = normalizeIdentifier(node.identifier);
     if (!definitions.has(id)) definitions.set(id, { url: node.url, line: node.position?.start.line });
-  });
+  }
   const links: PageLink[] = [];
-  visit(tree, (node) => {
-    if (!node.position) return;
-    const at = {
-      line: node.position.start.line,
-      column: node.position.start.column,
-      endLine: node.position.end.line,
-      endColumn: node.position.end.column,
-    };
-    if (node.type === 'link') links.push({ url: (node as Link).url, text: toString(node), at, image: false });
-    else if (node.type === 'image') links.push({ url: (node as Image).url, text: (node as Image).alt ?? '', at, image: true });
-    else if (node.type === 'linkReference' || node.type === 'imageReference') {
-      const definition = definitions.get(normalizeIdentifier((node as LinkReference | ImageReference).identifier));
-      if (definition === undefined) return;
-      const image = node.type === 'imageReference';
-      const text = image ? ((node as ImageReference).alt ?? '') : toString(node);
-      links.push({ url: definition.url, text, at, image, ...(definition.line === undefined ? {} : { definitionLine: definition.line }) });
-    }
-  });
-  return links;
+  const offsets = new Map<PageLink, number>();
+  const add = (node: Link | Image | LinkReference | ImageReference, link: Omit<PageLink, 'at'>) => {
+    const position = node.position;
+    if (!position) return;
+    const at = { line: position.start.line, column: position.start.column, endLine: position.end.line, endColumn: position.end.column };
+    const found = { ...link, at };
+    links.push(found);
+    offsets.set(found, position.start.offset ?? 0);
+  };
+  for (const node of nodesOfType(tree, 'link')) add(node, { url: node.url, text: toString(node), image: false });
+  for (const node of nodesOfType(tree, 'image')) add(node, { url: node.url, text: node.alt ?? '', image: true });
+  for (const node of [...nodesOfType(tree, 'linkReference'), ...nodesOfType(tree, 'imageReference')]) {
+    const definition = definitions.get(normalizeIdentifier(node.identifier));
+    if (definition === undefined) continue;
+    const image = node.type === 'imageReference';
+    const text = image ? (node.alt ?? '') : toString(node);
+    add(node, { url: definition.url, text, image, ...(definition.line === undefined ? {} : { definitionLine: definition.line }) });
+  }
+  // Document order, as the rules that keep the first of several links expect.
+  return links.sort((a, b) => offsets.get(a)! - offsets.get(b)!);
 }
 
 const GLOSSARY = /^glossary:/i;

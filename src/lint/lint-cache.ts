@@ -5,20 +5,23 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../fs/write-atomic.js';
 import type { ResolvedConfig } from '../config/load-config.js';
-import type { ContentIndex } from '../content/content-index.js';
+import type { ContentIndex, Dependency } from '../content/content-index.js';
 import { parseIsoDate, compareDates, type PlainDate } from '../time/calendar-date.js';
 import { VERSION } from '../version.js';
-import type { FileResult } from './lint-file.js';
+import type { FileMetrics } from './file-metrics.js';
+import type { FileFinding, FileResult } from './lint-file.js';
 
-const FORMAT = 2;
+const FORMAT = 4;
 export const CACHE_DIR = '.pagecare-cache';
 
-interface Entry extends FileResult {
+interface Entry extends Omit<FileResult, 'dependencies'> {
   /** SHA-256 of the file's bytes: content, not timestamps, so a fresh CI checkout can reuse it. */
   hash: string;
   /** Size and modification time when hashed: when both still match, the file is not read again. */
   size: number;
   mtimeMs: number;
+  /** Positions in the cache's table of (dependency, fingerprint) pairs. */
+  dependencies: number[];
 }
 
 export interface FileStamp {
@@ -29,6 +32,12 @@ export interface FileStamp {
 interface CacheFile {
   format: number;
   key: string;
+  /**
+   * Every (dependency, fingerprint) pair the entries name, stored once: most pages share
+   * their glossary and editor dependencies, so this keeps the file small and each pair is
+   * checked against the index once per run, not once per page.
+   */
+  dependencies: Array<[Dependency, string]>;
   entries: Record<string, Entry>;
 }
 
@@ -40,25 +49,32 @@ interface CacheFile {
  */
 export class LintCache {
   private dirty = false;
+  private readonly pairIds = new Map<string, number>();
+  /** Whether each pair still holds in this run's index (filled in as lookups ask). */
+  private readonly holds: Array<boolean | undefined> = [];
+  private readonly validUntil = new Map<string, PlainDate | undefined>();
 
   private constructor(
     private readonly file: string,
     private readonly key: string,
+    private readonly pairs: Array<[Dependency, string]>,
     private readonly entries: Record<string, Entry>,
-  ) {}
+  ) {
+    pairs.forEach(([dependency, fingerprint], id) => this.pairIds.set(pairKey(dependency, fingerprint), id));
+  }
 
   static async open(config: ResolvedConfig): Promise<LintCache> {
     const file = path.join(config.root, CACHE_DIR, 'lint.json');
     const key = cacheKey(config);
     try {
       const stored = JSON.parse(await readFile(file, 'utf8')) as CacheFile;
-      if (stored.format === FORMAT && stored.key === key && stored.entries && typeof stored.entries === 'object') {
-        return new LintCache(file, key, stored.entries);
+      if (stored.format === FORMAT && stored.key === key && Array.isArray(stored.dependencies) && stored.entries && typeof stored.entries === 'object') {
+        return new LintCache(file, key, stored.dependencies, stored.entries);
       }
     } catch {
       // Missing or unreadable: start empty. A cache is never a reason to fail.
     }
-    return new LintCache(file, key, Object.create(null) as Record<string, Entry>);
+    return new LintCache(file, key, [], Object.create(null) as Record<string, Entry>);
   }
 
   static hash(bytes: Uint8Array): string {
@@ -71,23 +87,73 @@ export class LintCache {
     return entry && entry.size === stamp.size && entry.mtimeMs === stamp.mtimeMs ? entry.hash : undefined;
   }
 
-  /** The stored result for `relative`, if it still holds for these bytes, this index and `today`. */
-  lookup(relative: string, hash: string, index: ContentIndex, today: PlainDate): FileResult | undefined {
+  /** The stored findings for `relative`, if they still hold for these bytes, this index and `today`. */
+  lookup(relative: string, hash: string, index: ContentIndex, today: PlainDate): FileFinding[] | undefined {
     const entry = Object.hasOwn(this.entries, relative) ? this.entries[relative] : undefined;
     if (!entry || entry.hash !== hash) return undefined;
     if (entry.validUntil !== null) {
-      const until = parseIsoDate(entry.validUntil);
-      if (!until.ok || compareDates(today, until.date) > 0) return undefined;
+      const until = this.day(entry.validUntil);
+      if (!until || compareDates(today, until) > 0) return undefined;
     }
-    for (const [dependency, fingerprint] of entry.dependencies) {
-      if (index.fingerprint(dependency) !== fingerprint) return undefined;
+    for (const id of entry.dependencies) {
+      let holds = this.holds[id];
+      if (holds === undefined) {
+        const pair = this.pairs[id];
+        this.holds[id] = holds = pair !== undefined && index.fingerprint(pair[0]) === pair[1];
+      }
+      if (!holds) return undefined;
     }
-    return entry;
+    return entry.findings;
+  }
+
+  /**
+   * After a `lookup` hit: the file's stored metrics, with its size and time
+   * brought up to date (a fresh checkout changes times, not bytes), so later
+   * runs and `review` know the file without reading it.
+   */
+  reuse(relative: string, stamp: FileStamp): FileMetrics {
+    const entry = this.entries[relative]!;
+    if (entry.size !== stamp.size || entry.mtimeMs !== stamp.mtimeMs) {
+      entry.size = stamp.size;
+      entry.mtimeMs = stamp.mtimeMs;
+      this.dirty = true;
+    }
+    return entry.metrics;
+  }
+
+  /**
+   * The metrics stored for `relative` when its size and time are as they were
+   * when linted: no read and no hash, so `review` stays as cheap as reading
+   * front matter. Undefined when the file changed since, or was never linted.
+   */
+  knownMetrics(relative: string, stamp: FileStamp): FileMetrics | undefined {
+    const entry = Object.hasOwn(this.entries, relative) ? this.entries[relative] : undefined;
+    return entry && entry.size === stamp.size && entry.mtimeMs === stamp.mtimeMs ? entry.metrics : undefined;
   }
 
   store(relative: string, hash: string, stamp: FileStamp, result: FileResult): void {
-    this.entries[relative] = { hash, size: stamp.size, mtimeMs: stamp.mtimeMs, ...result };
+    const dependencies = result.dependencies.map(([dependency, fingerprint]) => this.pairId(dependency, fingerprint));
+    this.entries[relative] = { hash, size: stamp.size, mtimeMs: stamp.mtimeMs, findings: result.findings, metrics: result.metrics, validUntil: result.validUntil, dependencies };
     this.dirty = true;
+  }
+
+  private pairId(dependency: Dependency, fingerprint: string): number {
+    const key = pairKey(dependency, fingerprint);
+    let id = this.pairIds.get(key);
+    if (id === undefined) {
+      this.pairIds.set(key, (id = this.pairs.push([dependency, fingerprint]) - 1));
+      // A pair first seen now was just computed from this run's index.
+      this.holds[id] = true;
+    }
+    return id;
+  }
+
+  private day(text: string): PlainDate | undefined {
+    if (!this.validUntil.has(text)) {
+      const parsed = parseIsoDate(text);
+      this.validUntil.set(text, parsed.ok ? parsed.date : undefined);
+    }
+    return this.validUntil.get(text);
   }
 
   /** Drop files no longer linted, then write atomically (temp file + rename). */
@@ -99,11 +165,27 @@ export class LintCache {
       }
     }
     if (!this.dirty) return;
-    await writeFileAtomic(this.file, JSON.stringify({ format: FORMAT, key: this.key, entries: this.entries } satisfies CacheFile)).catch(
+    // Renumber the pairs still named by some entry, dropping the rest, so the table never grows stale.
+    const pairs: Array<[Dependency, string]> = [];
+    const renumbered = new Map<number, number>();
+    const entries: Record<string, Entry> = {};
+    for (const [relative, entry] of Object.entries(this.entries)) {
+      const dependencies = entry.dependencies.map((id) => {
+        let kept = renumbered.get(id);
+        if (kept === undefined) renumbered.set(id, (kept = pairs.push(this.pairs[id]!) - 1));
+        return kept;
+      });
+      entries[relative] = { ...entry, dependencies };
+    }
+    await writeFileAtomic(this.file, JSON.stringify({ format: FORMAT, key: this.key, dependencies: pairs, entries } satisfies CacheFile)).catch(
       // A cache that cannot be written is only a slower next run.
       () => undefined,
     );
   }
+}
+
+function pairKey(dependency: Dependency, fingerprint: string): string {
+  return `${dependency}\u0000${fingerprint}`;
 }
 
 /** Everything besides the file and its dependencies that decides its findings. */

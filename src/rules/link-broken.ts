@@ -2,7 +2,7 @@ import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { nodesOfType } from '../lint/tree-nodes.js';
 import { nearest } from '../content/nearest.js';
 import { defineRule } from '../lint/define-rule.js';
 import { collectLinks, shownText } from '../lint/links.js';
@@ -87,9 +87,7 @@ function missingHeading(what: string, fragment: string, where: string, slugs: Re
 function headingSlugs(tree: Root): Set<string> {
   const slugger = new GithubSlugger();
   const slugs = new Set<string>();
-  visit(tree, 'heading', (node) => {
-    slugs.add(slugger.slug(toString(node)));
-  });
+  for (const node of nodesOfType(tree, 'heading')) slugs.add(slugger.slug(toString(node)));
   return slugs;
 }
 

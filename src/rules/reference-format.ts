@@ -1,5 +1,4 @@
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import { words } from '../content/words.js';
 import { defineRule } from '../lint/define-rule.js';
 import { references } from '../lint/fields.js';
@@ -32,10 +31,10 @@ import { references } from '../lint/fields.js';
  * Every pattern here is linear-time: no nested or adjacent overlapping
  * quantifiers, and long tokens are skipped before any quadratic split.
  */
-export default defineRule('reference-format', ['page'], ({ tree, prepared, report }) => {
+export default defineRule('reference-format', ['page'], ({ tree, file, prepared, report }) => {
   const refs = references(prepared);
   if (refs.length === 0) return;
-  const own = pageWords(tree);
+  const own = bodyVocabulary(tree, String(file.value));
   const index = prepared.context.index;
   // Glossary words are asked for one by one, so only a change to a word this page needs re-checks it.
   const known = { has: (word: string) => own.has(word) || index.glossaryHasWord(word) };
@@ -113,15 +112,41 @@ const SUFFIXES = new Set(
   'less ness ship wide like work care time line lines side ward wards self selves thing body where ever more stream style base while book made based related free specific'.split(' '),
 );
 
-/** Words of the page body (mdast text) and of every glossary term and alias, lowercase. */
-export function pageWords(tree: Root): Set<string> {
-  const known = new Set<string>();
-  visit(tree, 'text', (node) => addWords(known, node.value));
-  return known;
+/**
+ * The words of the page body, from its source after the front matter, split
+ * by a plain character loop only when a reference first asks: a regex over
+ * every text node cost more than the rest of the rule.
+ */
+export function bodyVocabulary(tree: Root, source: string): KnownWords {
+  const first = tree.children[0];
+  const start = first?.type === 'yaml' ? (first.position?.end.offset ?? 0) : 0;
+  let known: Set<string> | undefined;
+  return { has: (word) => (known ??= wordSet(source.slice(start).toLowerCase())).has(word) };
 }
 
-function addWords(into: Set<string>, text: string): void {
-  for (const word of words(text)) into.add(word);
+function wordSet(text: string): Set<string> {
+  const found = new Set<string>();
+  let from = -1;
+  for (let at = 0; at <= text.length; at++) {
+    if (isLetter(text, at)) {
+      if (from < 0) from = at;
+    } else if (from >= 0) {
+      if (at - from <= MAX_WORD) found.add(text.slice(from, at));
+      from = -1;
+    }
+  }
+  return found;
+}
+
+const LETTER = /\p{L}/u;
+
+function isLetter(text: string, at: number): boolean {
+  if (at < 0 || at >= text.length) return false;
+  const code = text.charCodeAt(at);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  // A low surrogate is the second half of a character that starts one code unit earlier.
+  const start = code >= 0xdc00 && code <= 0xdfff && at > 0 ? at - 1 : at;
+  return LETTER.test(String.fromCodePoint(text.codePointAt(start)!));
 }
 
 

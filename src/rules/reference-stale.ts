@@ -18,17 +18,21 @@ import type { Clock } from '../lint/clock.js';
 export default defineRule('reference-stale', ['page'], ({ prepared, report }) => {
   const clock = prepared.clock;
   const staleAfter = prepared.context.config.policy.staleAfter;
+  const shown = (shownDurations.get(staleAfter) ?? shownDurations.set(staleAfter, staleAfter.toString()).get(staleAfter))!;
   for (const { index, reference } of references(prepared)) {
     const year = fourDigitYear(reference.year);
     if (year === undefined || year > clock.year || !isStale(year, staleAfter, clock)) continue;
     let fresh = year + 1;
     while (fresh <= clock.year && isStale(fresh, staleAfter, clock)) fresh++;
     report(
-      `Reference ${index + 1} from ${year} is older than \`staleAfter\` (${staleAfter.toString()}), expected a source from ${fresh} or later, or a reviewer's check that it is still current`,
+      `Reference ${index + 1} from ${year} is older than \`staleAfter\` (${shown}), expected a source from ${fresh} or later, or a reviewer's check that it is still current`,
       prepared.frontMatter.keySpan(['references', index, 'year']),
     );
   }
 });
+
+/** Temporal formats a duration slowly, and a corpus has thousands of old references: once per run. */
+const shownDurations = new WeakMap<Duration, string>();
 
 function fourDigitYear(value: unknown): number | undefined {
   const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
