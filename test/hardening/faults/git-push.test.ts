@@ -12,11 +12,8 @@ import { startSmtpServer, type TestSmtpServer } from '../../notify/mail/smtp-ser
 import { EMAIL } from '../kill/content-repo.js';
 import { accountDeliveries } from '../kill/deliveries.js';
 
-vi.mock(import('../../../src/forge/github-forge.js'), async (importOriginal) => {
-  const original = await importOriginal();
-  const fast = { retry: { backoffMs: 1, settleMs: 5 }, throttle: { secondMs: 5, writeIntervalMs: 0, notificationIntervalMs: 0 } };
-  return { ...original, githubForgeFromEnv: (env, options = {}) => original.githubForgeFromEnv(env, { ...options, ...fast }) };
-});
+// The real GitHub forge with its waits shrunk.
+vi.mock(import('../../../src/forge/github-forge.js'), async (load) => (await import('../../job/pull-requests/fast-forge.js')).fastForge(await load()));
 
 isolateGit();
 afterAll(removeContentRepos);

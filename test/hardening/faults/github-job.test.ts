@@ -15,12 +15,8 @@ import {
   type ContentRepos,
 } from '../../job/pull-requests/fixture.js';
 
-// The real GitHub forge with its waits shrunk (GitHub's pacing is 1 s between writes and 3 s between notifying ones).
-vi.mock(import('../../../src/forge/github-forge.js'), async (importOriginal) => {
-  const original = await importOriginal();
-  const fast = { retry: { backoffMs: 1, settleMs: 5 }, throttle: { secondMs: 5, writeIntervalMs: 0, notificationIntervalMs: 0 } };
-  return { ...original, githubForgeFromEnv: (env, options = {}) => original.githubForgeFromEnv(env, { ...options, ...fast }) };
-});
+// The real GitHub forge with its waits shrunk.
+vi.mock(import('../../../src/forge/github-forge.js'), async (load) => (await import('../../job/pull-requests/fast-forge.js')).fastForge(await load()));
 
 isolateGit();
 afterAll(removeContentRepos);

@@ -13,11 +13,8 @@ import { PASSWORD, startSmtpServer, USER, type TestSmtpServer } from '../../noti
 import { leaks, secretForms, unwrapped } from './secret-forms.js';
 
 // In this process, GitHub's pacing shrunk; the CLI runs below keep the real one.
-vi.mock(import('../../../src/forge/github-forge.js'), async (importOriginal) => {
-  const original = await importOriginal();
-  const fast = { retry: { backoffMs: 1, settleMs: 5 }, throttle: { secondMs: 5, writeIntervalMs: 0, notificationIntervalMs: 0 } };
-  return { ...original, githubForgeFromEnv: (env, options = {}) => original.githubForgeFromEnv(env, { ...options, ...fast }) };
-});
+// The real GitHub forge with its waits shrunk.
+vi.mock(import('../../../src/forge/github-forge.js'), async (load) => (await import('../../job/pull-requests/fast-forge.js')).fastForge(await load()));
 
 isolateGit();
 afterAll(removeContentRepos);

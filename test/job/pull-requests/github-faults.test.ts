@@ -8,11 +8,8 @@ import { listFiles } from '../fixture.js';
 import { contentRepos, githubEnv, OVERDUE, removeContentRepos, runPullRequests, SOON, TODAY } from './fixture.js';
 
 // In this process, the real GitHub forge with its waits shrunk; the CLI runs below keep GitHub's real pacing.
-vi.mock(import('../../../src/forge/github-forge.js'), async (importOriginal) => {
-  const original = await importOriginal();
-  const fast = { retry: { backoffMs: 1, settleMs: 5 }, throttle: { secondMs: 5, writeIntervalMs: 0, notificationIntervalMs: 0 } };
-  return { ...original, githubForgeFromEnv: (env, options = {}) => original.githubForgeFromEnv(env, { ...options, ...fast }) };
-});
+// The real GitHub forge with its waits shrunk.
+vi.mock(import('../../../src/forge/github-forge.js'), async (load) => (await import('./fast-forge.js')).fastForge(await load()));
 
 isolateGit();
 afterAll(removeContentRepos);
