@@ -32,7 +32,7 @@ export async function reviewChanges(options: ReviewChangesOptions): Promise<Reco
   if (pages.length === 0) return {};
 
   const [baseDates, committedBy, uncommitted, userEmail] = await Promise.all([
-    baseLastReviewed(git, mergeBase),
+    baseLastReviewed(git, mergeBase, pages.map((change) => (change.status === 'renamed' ? change.from! : change.path))),
     newestAuthors(git, mergeBase),
     uncommittedPaths(git),
     git.raw(['config', 'user.email']).then(
@@ -61,9 +61,11 @@ export async function reviewChanges(options: ReviewChangesOptions): Promise<Reco
  * base value this cannot read (a quoted key, flow-style front matter) counts
  * as having none, so its review needs sign-off: strict, never silent.
  */
-async function baseLastReviewed(git: SimpleGit, mergeBase: string): Promise<Map<string, string>> {
+async function baseLastReviewed(git: SimpleGit, mergeBase: string, paths: string[]): Promise<Map<string, string>> {
+  // Only the changed pages: a pull request touching three pages need not search ten thousand.
+  const pathspecs = paths.length <= MAX_PATHSPECS ? paths.map((file) => `:(literal)${file}`) : ['*.md'];
   const output = await git
-    .raw(['grep', '-z', '-n', '-I', '-E', '-e', '^---[[:space:]]*$', '-e', '^last_reviewed[[:space:]]*:', mergeBase, '--', '*.md'])
+    .raw(['grep', '-z', '-n', '-I', '-E', '-e', '^---[[:space:]]*$', '-e', '^last_reviewed[[:space:]]*:', mergeBase, '--', ...pathspecs])
     // git grep exits 1 when nothing matches: no page had front matter then.
     .catch(() => '');
   const prefix = `${mergeBase}:`;
@@ -89,6 +91,8 @@ async function baseLastReviewed(git: SimpleGit, mergeBase: string): Promise<Map<
 }
 
 const LAST_REVIEWED = new Set(['last_reviewed']);
+/** More changed pages than this are searched with one `*.md` pattern, keeping the command line short. */
+const MAX_PATHSPECS = 500;
 
 /** The author email of the newest commit since the merge base touching each path (git log lists newest first). */
 async function newestAuthors(git: SimpleGit, mergeBase: string): Promise<Map<string, string>> {
