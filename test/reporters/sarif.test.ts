@@ -50,7 +50,9 @@ describe('sarif reporter', () => {
     expect(log.runs).toHaveLength(1);
     const run = log.runs[0]!;
     expect(run.tool.driver).toMatchObject({ name: 'pagecare', version: '0.1.0', informationUri: 'https://example.org/pagecare' });
-    expect(run.tool.driver.rules).toHaveLength(RULES.length);
+    expect(run.tool.driver.rules).toHaveLength(RULES.length + 1);
+    expect(run.tool.driver.rules!.find((rule) => rule.id === 'file-too-complex')?.defaultConfiguration).toEqual({ level: 'error' });
+    expect(run.tool.driver.rules!.find((rule) => rule.id === 'glossary-term-unlinked')?.defaultConfiguration).toEqual({ level: 'note', enabled: false });
     expect(run.tool.driver.rules![0]).toEqual({
       id: RULES[0].id,
       shortDescription: { text: RULES[0].summary },
@@ -88,7 +90,7 @@ describe('sarif reporter', () => {
     const log = JSON.parse(text) as ReturnType<typeof toSarif>;
     expectValid(log);
     expect(log.runs[0]!.results).toEqual([]);
-    expect(log.runs[0]!.tool.driver.rules).toHaveLength(RULES.length);
+    expect(log.runs[0]!.tool.driver.rules).toHaveLength(RULES.length + 1);
   });
 
   it('stays valid for odd file names and rules outside the catalog', () => {

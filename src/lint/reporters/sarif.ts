@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { RULES } from '../../rules/catalog.js';
+import { FILE_TOO_COMPLEX, RULES, type RuleMeta } from '../../rules/catalog.js';
 import { compareFindings, type Finding } from '../finding.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -31,10 +31,11 @@ function fingerprint(finding: Finding, occurrence: number): string {
 
 /** The SARIF 2.1.0 log object: one run, every catalog rule, one result per finding. */
 export function toSarif(findings: readonly Finding[], options: SarifOptions): Log {
-  const rules: ReportingDescriptor[] = RULES.map((rule) => ({
+  // Off-by-default rules say so; file-too-complex is the engine's own finding, always on.
+  const rules: ReportingDescriptor[] = [...RULES, FILE_TOO_COMPLEX].map((rule: RuleMeta) => ({
     id: rule.id,
     shortDescription: { text: rule.summary },
-    defaultConfiguration: { level: LEVEL[rule.severity] },
+    defaultConfiguration: { level: LEVEL[rule.severity], ...(rule.enabled === false ? { enabled: false } : {}) },
   }));
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const sorted = [...findings].sort(compareFindings);
