@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { BIN } from '../../helpers/run-cli.js';
+import { cliEnv } from '../../job/cli.js';
 
 export interface CliOutcome {
   status: number | null;
@@ -21,21 +22,9 @@ export interface KillableCli {
  * outside settings cleared and `env` on top.
  */
 export function spawnKillable(args: string[], options: { cwd: string; env: Record<string, string | undefined> }): KillableCli {
-  const env: Record<string, string | undefined> = {
-    ...process.env,
-    NO_COLOR: '1',
-    PAGECARE_TODAY: undefined,
-    PAGECARE_SMTP_URL: undefined,
-    PAGECARE_MAIL_FROM: undefined,
-    GITHUB_STEP_SUMMARY: undefined,
-    GITHUB_TOKEN: undefined,
-    GITHUB_REPOSITORY: undefined,
-    GITHUB_API_URL: undefined,
-    ...options.env,
-  };
-  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  const env = cliEnv(options.env);
   const started = Date.now();
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env: env as NodeJS.ProcessEnv, detached: true });
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env, detached: true });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
