@@ -33,10 +33,10 @@ export type CappedMessage = VFileMessage & { [SEVERITY_CAP]?: ActiveSeverity };
  * file it governs and reads the shared, prepared front matter and index.
  */
 export function defineRule(id: RuleId, kinds: readonly ContentKind[], body: RuleBody) {
-  return lintRule<Root, Record<string, unknown> | undefined>({ origin: `pagecare:${id}` }, (tree, file, options) => {
+  return lintRule<Root, undefined>({ origin: `pagecare:${id}` }, (tree, file) => {
     const prepared = file.data.pagecare;
     if (!prepared || !kinds.includes(prepared.kind)) return;
-    // In the remark CLI or an editor every rule is attached; the file's own config says which run.
+    // In the remark CLI or an editor every rule is attached; the file's own config says which run, with what options.
     const config = prepared.context.config;
     if (config.severities[id] === 'off') return;
     const report: RuleApi['report'] = (message, place, cap) => {
@@ -46,7 +46,7 @@ export function defineRule(id: RuleId, kinds: readonly ContentKind[], body: Rule
       if (cap) msg[SEVERITY_CAP] = cap;
     };
     try {
-      body({ tree, file, prepared, options: config.ruleOptions[id] ?? options ?? {}, report });
+      body({ tree, file, prepared, options: config.ruleOptions[id] ?? {}, report });
     } catch (error) {
       // A fault in one rule is a finding on this file, never a crashed run.
       report(`Internal error in rule \`${id}\` (${(error as Error).message}); the other rules still ran, please report this`, { line: 1 });

@@ -75,8 +75,13 @@ export function parseSmtpUrl(url: string): SmtpEndpoint {
   };
 }
 
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+/**
+ * A password never crosses the network in clear: smtp:// with credentials
+ * insists on STARTTLS, except to a server on this machine.
+ */
+export function requiresStartTls(endpoint: Pick<SmtpEndpoint, 'host' | 'secure' | 'auth'>): boolean {
+  const loopback = endpoint.host === 'localhost' || endpoint.host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(endpoint.host);
+  return endpoint.auth !== undefined && !endpoint.secure && !loopback;
 }
 
 /**
@@ -96,9 +101,7 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
     port: endpoint.port,
     secure: endpoint.secure,
     auth: endpoint.auth,
-    // A password never crosses the network in clear: smtp:// with credentials insists on STARTTLS,
-    // except to a server on this machine.
-    requireTLS: endpoint.auth !== undefined && !endpoint.secure && !isLoopback(endpoint.host),
+    requireTLS: requiresStartTls(endpoint),
     connectionTimeout: timeouts.connection,
     greetingTimeout: timeouts.greeting,
     socketTimeout: timeouts.socket,

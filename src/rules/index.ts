@@ -82,7 +82,7 @@ export default function remarkPresetPagecare(this: Processor, options: PresetOpt
   for (const [id, plugin] of Object.entries(rulePlugins) as Array<[RuleId, (typeof rulePlugins)[RuleId]]>) {
     const severity = given ? given.config.severities[id] : 'warning';
     if (severity === 'off') continue;
-    this.use(plugin, [severity === 'error' ? 'error' : 'warn', given?.config.ruleOptions[id]]);
+    this.use(plugin, severity === 'error' ? 'error' : 'warn');
   }
   this.use(() => (tree: Root, file: VFile) => {
     const config = file.data.pagecare?.context.config;

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { findRoot } from '../config/load-config.js';
@@ -22,7 +22,9 @@ interface Loaded {
   context: Promise<LintContext>;
   loadedAt: number;
   checkedAt: number;
-  stamp: string | undefined;
+  /** The files and folders the context came from, listed once per load, and their times then. */
+  watched: string[];
+  stamp: string;
 }
 
 /**
@@ -64,7 +66,7 @@ function contextFor(root: string, options: StandaloneOptions): Promise<LintConte
     }
   }
   if (!entry) {
-    const fresh: Loaded = { context: Promise.resolve(undefined as never), loadedAt: now, checkedAt: now, stamp: undefined };
+    const fresh: Loaded = { context: Promise.resolve(undefined as never), loadedAt: now, checkedAt: now, watched: [], stamp: '' };
     fresh.context = load(fresh, root, options);
     loaded.set(key, fresh);
     entry = fresh;
@@ -75,44 +77,43 @@ function contextFor(root: string, options: StandaloneOptions): Promise<LintConte
 async function load(entry: Loaded, root: string, options: StandaloneOptions): Promise<LintContext> {
   const context = await loadContext({ cwd: root, configPath: options.config, today: options.today });
   entry.loadedAt = Date.now();
-  entry.stamp = stampOf(context);
+  entry.watched = watchedPaths(context);
+  entry.stamp = stampOf(entry.watched);
   return context;
 }
 
 /** Still the same day in the content's time zone, and none of the files the context came from changed. */
 function isCurrent(context: LintContext, entry: Loaded, options: StandaloneOptions): boolean {
   const today = resolveToday({ explicit: options.today, timeZone: context.config.config.timezone });
-  return today.equals(context.today) && stampOf(context) === entry.stamp;
+  return today.equals(context.today) && stampOf(entry.watched) === entry.stamp;
 }
 
 /**
- * What the shared context was built from, cheaply: the config, editors.yml,
- * every glossary entry, and every folder holding content (a page added,
+ * What the shared context was built from: the config, editors.yml, every
+ * glossary entry, and every folder holding content (a page or entry added,
  * removed or renamed changes its folder's time).
  */
-function stampOf(context: LintContext): string {
+function watchedPaths(context: LintContext): string[] {
   const { config, index } = context;
-  const time = (file: string) => {
-    try {
-      return statSync(file).mtimeMs;
-    } catch {
-      return -1;
-    }
-  };
-  const folders = new Set<string>([path.join(config.root, config.config.content.root)]);
+  const folders = new Set<string>([path.join(config.root, config.config.content.root), path.join(config.root, config.config.content.glossary)]);
   for (const file of index.data.files) folders.add(path.dirname(path.join(config.root, file)));
-  const glossary = Object.values(index.data.glossary).map((entry) => time(path.join(config.root, entry.file)));
-  let glossaryFolder: string[] = [];
-  try {
-    glossaryFolder = readdirSync(path.join(config.root, config.config.content.glossary));
-  } catch {
-    // No glossary folder: nothing to watch there.
-  }
-  return JSON.stringify([
-    config.file ? time(config.file) : 0,
-    time(path.join(config.root, index.data.editorsFile)),
-    glossary,
-    glossaryFolder.length,
-    [...folders].map(time),
-  ]);
+  return [
+    ...(config.file ? [config.file] : []),
+    path.join(config.root, index.data.editorsFile),
+    ...Object.values(index.data.glossary).map((entry) => path.join(config.root, entry.file)),
+    ...folders,
+  ];
+}
+
+/** The paths' modification times: a few hundred stat calls, no reads. */
+function stampOf(paths: readonly string[]): string {
+  return paths
+    .map((file) => {
+      try {
+        return statSync(file).mtimeMs;
+      } catch {
+        return -1;
+      }
+    })
+    .join(' ');
 }

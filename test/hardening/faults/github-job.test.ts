@@ -1,34 +1,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { faults, startFakeGitHub, type FakeGitHub, type Fault } from '../../forge/github/fake-github.js';
-import { git, isolateGit } from '../../notify/ledger/git-repos.js';
-import {
-  commitAndPush,
-  contentRepos,
-  githubEnv,
-  OVERDUE,
-  personPushes,
-  removeContentRepos,
-  runPullRequests,
-  SOON,
-  type ContentRepos,
-} from '../../job/pull-requests/fixture.js';
+import { describe, expect, test, vi } from 'vitest';
+import { faults, type Fault } from '../../forge/github/fake-github.js';
+import { git } from '../../notify/ledger/git-repos.js';
+import { commitAndPush, contentRepos, type ContentRepos, githubEnv, OVERDUE, personPushes, PULLS, runPullRequests, SOON, useFakeGitHub } from '../../job/pull-requests/fixture.js';
 
 // The real GitHub forge with its waits shrunk.
 vi.mock(import('../../../src/forge/github-forge.js'), async (load) => (await import('../../job/pull-requests/fast-forge.js')).fastForge(await load()));
 
-isolateGit();
-afterAll(removeContentRepos);
-
-const PULLS = '/repos/acme/patient-info/pulls';
 const ISSUES = '/repos/acme/patient-info/issues';
-
-let server: FakeGitHub;
-beforeEach(async () => {
-  server = await startFakeGitHub();
-});
-afterEach(() => server.close());
+const github = useFakeGitHub();
 
 interface Site {
   name: string;
@@ -55,14 +36,12 @@ const SITES: Site[] = [
       await runPullRequests(repos.root, env);
       const text = readFileSync(path.join(repos.root, OVERDUE.path), 'utf8');
       commitAndPush(repos.root, { [OVERDUE.path]: text.replace('Some people have', 'Many people have') }, 'Wording');
-    },
-  },
+    } },
   {
     name: "comment on a pull request whose branch a person pushed to",
     method: 'POST',
     path: `${ISSUES}/{n}/comments`,
-    before: async (repos) => personPushes(repos, SOON.branch, SOON.path),
-  },
+    before: async (repos) => personPushes(repos, SOON.branch, SOON.path) },
 ];
 
 const KINDS: Record<string, Fault> = {
@@ -72,8 +51,7 @@ const KINDS: Record<string, Fault> = {
   '403 secondary rate limit with retry-after': faults.secondaryRateLimit(403, 1),
   'a connection reset': faults.connectionReset(),
   '422 Validation Failed': { status: 422, body: { message: 'Validation Failed', errors: [{ field: 'base', code: 'invalid' }] } },
-  '502 after GitHub acted': { ...faults.badGateway(), afterEffect: true },
-};
+  '502 after GitHub acted': { ...faults.badGateway(), afterEffect: true } };
 const KIND_NAMES = Object.keys(KINDS);
 
 /**
@@ -86,14 +64,14 @@ const SEQUENCES = [0, 3].map((offset) => SITES.map((site, i) => ({ site, kind: K
 
 /** At most one pull request per review branch, ever. */
 function expectNoDuplicate(): void {
-  const heads = server.pulls().map((p) => p.head);
+  const heads = github.server.pulls().map((p) => p.head);
   expect(heads.length).toBe(new Set(heads).size);
 }
 
 describe('GitHub failing at each call of the pull-request step: every run stops cleanly, the healthy rerun converges', () => {
   test.each(SEQUENCES.map((steps, i) => ({ n: i + 1, steps, label: steps.map((s) => s.kind).join(', ') })))('sequence $n: $label', async ({ steps }) => {
     const repos = contentRepos();
-    const env = githubEnv(server);
+    const env = githubEnv(github.server);
     let injected = 0;
     let theirs = '';
 
@@ -101,11 +79,11 @@ describe('GitHub failing at each call of the pull-request step: every run stops 
       await site.before?.(repos, env);
       if (site.name.startsWith('comment')) theirs = git(repos.remote, 'rev-parse', SOON.branch);
       const fault: Fault = { ...KINDS[kind]!, times: 100, ...(site.when ? { when: site.when } : {}) };
-      server.failNext(site.method, site.path, fault);
-      const before = server.requests.length;
+      github.server.failNext(site.method, site.path, fault);
+      const before = github.server.requests.length;
       const run = await runPullRequests(repos.root, env);
-      server.clearFaults();
-      const hits = server.requests.slice(before).filter((r) => r.method === site.method && matches(site.path, r.path)).length;
+      github.server.clearFaults();
+      const hits = github.server.requests.slice(before).filter((r) => r.method === site.method && matches(site.path, r.path)).length;
       injected += hits;
 
       expect(hits, `${site.name}: ${kind} was reached`).toBeGreaterThan(0);
@@ -115,7 +93,7 @@ describe('GitHub failing at each call of the pull-request step: every run stops 
         expect(report?.stoppedEarly, `${site.name}: ${kind}`).toMatch(/^GitHub (could not|rate limit|refused)/);
         expect(run.summary).toContain('stopped early, the next run resumes');
       }
-      expect(run.summary).not.toContain(server.token);
+      expect(run.summary).not.toContain(github.server.token);
       expectNoDuplicate();
     }
     const healthy = await runPullRequests(repos.root, env);
@@ -127,7 +105,7 @@ describe('GitHub failing at each call of the pull-request step: every run stops 
     expect(settled.summary).toContain(`left alone ${SOON.branch}: Jo Smith`);
 
     expectNoDuplicate();
-    const pulls = server.pulls();
+    const pulls = github.server.pulls();
     expect(pulls.map((p) => [p.head, p.state, p.labels])).toEqual([
       [OVERDUE.branch, 'open', ['content-review']],
       [SOON.branch, 'open', ['content-review']],

@@ -2,9 +2,29 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync }
 import path from 'node:path';
 import { formatJobSummary } from '../../../src/cli/job-summary.js';
 import { runJob, type JobResult } from '../../../src/job/run-job.js';
-import type { FakeGitHub } from '../../forge/github/fake-github.js';
+import { afterAll, afterEach, beforeEach } from 'vitest';
+import { startFakeGitHub, type FakeGitHub } from '../../forge/github/fake-github.js';
 import { GLOSSARY_CHEMO, page } from '../../helpers/temp-repo.js';
-import { git, makeRemote, type Repos } from '../../notify/ledger/git-repos.js';
+import { git, isolateGit, makeRemote, type Repos } from '../../notify/ledger/git-repos.js';
+
+/** The pull requests API of the repository the fake GitHub serves (see githubEnv). */
+export const PULLS = '/repos/acme/patient-info/pulls';
+
+/**
+ * For a test file of GitHub job runs: git isolated from the user's config,
+ * content repositories removed after the file, and a fresh fake GitHub for
+ * each test as `github.server`.
+ */
+export function useFakeGitHub(): { readonly server: FakeGitHub } {
+  isolateGit();
+  afterAll(removeContentRepos);
+  const github = {} as { server: FakeGitHub };
+  beforeEach(async () => {
+    github.server = await startFakeGitHub();
+  });
+  afterEach(() => github.server.close());
+  return github;
+}
 
 /** Every run in this folder is on a fixed day. */
 export const TODAY = '2026-06-01';

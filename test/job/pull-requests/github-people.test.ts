@@ -1,29 +1,20 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { startFakeGitHub, type FakeGitHub } from '../../forge/github/fake-github.js';
-import { git, isolateGit } from '../../notify/ledger/git-repos.js';
-import { changeOnMain, commitAndPush, contentRepos, githubEnv, OVERDUE, personPushes, removeContentRepos, runPullRequests, SOON } from './fixture.js';
+import { describe, expect, test, vi } from 'vitest';
+import { git } from '../../notify/ledger/git-repos.js';
+import { changeOnMain, commitAndPush, contentRepos, githubEnv, OVERDUE, personPushes, PULLS, runPullRequests, SOON, useFakeGitHub } from './fixture.js';
 
 // The real GitHub forge with its waits shrunk.
 vi.mock(import('../../../src/forge/github-forge.js'), async (load) => (await import('./fast-forge.js')).fastForge(await load()));
 
-isolateGit();
-afterAll(removeContentRepos);
+const github = useFakeGitHub();
 
-const PULLS = '/repos/acme/patient-info/pulls';
-let server: FakeGitHub;
-beforeEach(async () => {
-  server = await startFakeGitHub();
-});
-afterEach(() => server.close());
-
-const pullsFor = (branch: string) => server.pulls().filter((p) => p.head === branch);
+const pullsFor = (branch: string) => github.server.pulls().filter((p) => p.head === branch);
 
 describe('what people do is respected', () => {
   test("a person's push to a review branch is never overwritten, and pagecare says so once", async () => {
     const repos = contentRepos();
-    const env = githubEnv(server);
+    const env = githubEnv(github.server);
     await runPullRequests(repos.root, env);
     const [pull] = pullsFor(OVERDUE.branch);
     const theirs = personPushes(repos, OVERDUE.branch, OVERDUE.path);
@@ -49,21 +40,21 @@ describe('what people do is respected', () => {
     expect(comments[0]).toContain('The review is yours to finish here.');
     // The other page's pull request carries on as usual.
     expect(pullsFor(SOON.branch)).toHaveLength(1);
-    expect(server.count('POST', PULLS)).toBe(2);
+    expect(github.server.count('POST', PULLS)).toBe(2);
   });
 
   test('a pull request a person closed unmerged is not reopened for the same due date; a new due date gets a new one', async () => {
     const repos = contentRepos();
-    const env = githubEnv(server);
+    const env = githubEnv(github.server);
     await runPullRequests(repos.root, env);
     const [closed] = pullsFor(OVERDUE.branch);
-    server.closeByPerson(closed!.number);
+    github.server.closeByPerson(closed!.number);
 
     const second = await runPullRequests(repos.root, env);
     expect(second.summary).toContain(`held back ${OVERDUE.path}: pull request #${closed!.number} for this due date was closed by a person`);
     expect(second.summary).toContain(': 0 created,');
-    expect(server.count('POST', PULLS)).toBe(2);
-    expect(server.count('PATCH', `${PULLS}/{n}`)).toBe(0);
+    expect(github.server.count('POST', PULLS)).toBe(2);
+    expect(github.server.count('PATCH', `${PULLS}/{n}`)).toBe(0);
     expect(pullsFor(OVERDUE.branch).map((p) => p.state)).toEqual(['closed']);
 
     // Rescheduled, still inside the window: a new review, so a new pull request.
@@ -80,35 +71,35 @@ describe('what people do is respected', () => {
 
   test('the dashboard issue is created once, updated in place, and left closed once a person closes it', async () => {
     const repos = contentRepos({ config: 'dashboard: true\n' });
-    const env = githubEnv(server);
+    const env = githubEnv(github.server);
     const first = await runPullRequests(repos.root, env);
 
-    expect(server.issues()).toHaveLength(1);
-    const [issue] = server.issues();
+    expect(github.server.issues()).toHaveLength(1);
+    const [issue] = github.server.issues();
     expect(issue!.title).toBe('Content review dashboard');
     expect(first.summary).toContain(`dashboard #${issue!.number}: created`);
     expect(issue!.body).toContain('### Overdue\n\n- Carcinoid syndrome (`content/pages/overdue.md`): due 2026-05-20, owner jsmith');
     expect(issue!.body).toContain('### Review pull requests open');
-    for (const pull of server.pulls()) expect(issue!.body).toContain(`- #${pull.number} Review due: `);
+    for (const pull of github.server.pulls()) expect(issue!.body).toContain(`- #${pull.number} Review due: `);
 
     const second = await runPullRequests(repos.root, env);
     expect(second.summary).toContain(`dashboard #${issue!.number}: unchanged`);
-    expect(server.count('PATCH', '/repos/acme/patient-info/issues/{n}')).toBe(0);
+    expect(github.server.count('PATCH', '/repos/acme/patient-info/issues/{n}')).toBe(0);
 
     changeOnMain(repos.root, 'content/pages/later.md', 'next_review', '2026-05-25');
     const third = await runPullRequests(repos.root, env);
     expect(third.summary).toContain(`dashboard #${issue!.number}: updated`);
-    expect(server.issues()).toHaveLength(1);
-    expect(server.item(issue!.number)!.body).toContain('- Diet after surgery (`content/pages/later.md`): due 2026-05-25');
-    expect(server.count('PATCH', '/repos/acme/patient-info/issues/{n}')).toBe(1);
+    expect(github.server.issues()).toHaveLength(1);
+    expect(github.server.item(issue!.number)!.body).toContain('- Diet after surgery (`content/pages/later.md`): due 2026-05-25');
+    expect(github.server.count('PATCH', '/repos/acme/patient-info/issues/{n}')).toBe(1);
 
-    server.closeByPerson(issue!.number);
-    const body = server.item(issue!.number)!.body;
+    github.server.closeByPerson(issue!.number);
+    const body = github.server.item(issue!.number)!.body;
     changeOnMain(repos.root, SOON.path, 'next_review', '2026-06-25');
     const fourth = await runPullRequests(repos.root, env);
     expect(fourth.summary).toContain(`dashboard #${issue!.number}: closed-by-person`);
-    expect(server.issues()).toHaveLength(1);
-    expect(server.item(issue!.number)).toMatchObject({ state: 'closed', body });
-    expect(server.count('POST', '/repos/acme/patient-info/issues')).toBe(1);
+    expect(github.server.issues()).toHaveLength(1);
+    expect(github.server.item(issue!.number)).toMatchObject({ state: 'closed', body });
+    expect(github.server.count('POST', '/repos/acme/patient-info/issues')).toBe(1);
   });
 });

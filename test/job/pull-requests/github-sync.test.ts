@@ -1,25 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { startFakeGitHub, type FakeGitHub } from '../../forge/github/fake-github.js';
-import { git, isolateGit } from '../../notify/ledger/git-repos.js';
-import { changeOnMain, commitAndPush, contentRepos, githubEnv, OVERDUE, remoteRefs, removeContentRepos, runPullRequests, SOON } from './fixture.js';
+import { describe, expect, test, vi } from 'vitest';
+import { git } from '../../notify/ledger/git-repos.js';
+import { changeOnMain, commitAndPush, contentRepos, githubEnv, OVERDUE, PULLS, remoteRefs, runPullRequests, SOON, useFakeGitHub } from './fixture.js';
 
 // The real GitHub forge with its waits shrunk.
 vi.mock(import('../../../src/forge/github-forge.js'), async (load) => (await import('./fast-forge.js')).fastForge(await load()));
 
-isolateGit();
-afterAll(removeContentRepos);
-
-const PULLS = '/repos/acme/patient-info/pulls';
-let server: FakeGitHub;
-beforeEach(async () => {
-  server = await startFakeGitHub();
-});
-afterEach(() => server.close());
+const github = useFakeGitHub();
 
 const pullFor = (branch: string) => {
-  const found = server.pulls().filter((p) => p.head === branch);
+  const found = github.server.pulls().filter((p) => p.head === branch);
   expect(found, branch).toHaveLength(1);
   return found[0]!;
 };
@@ -35,7 +26,7 @@ function changedLines(remote: string, branch: string): string[] {
 describe('review pull requests on GitHub', () => {
   test('the first run opens one pull request per page in the window; a second run creates and pushes nothing', async () => {
     const repos = contentRepos();
-    const env = githubEnv(server);
+    const env = githubEnv(github.server);
     const first = await runPullRequests(repos.root, env);
 
     expect(first.result.pullRequests?.report?.failed).toEqual([]);
@@ -43,7 +34,7 @@ describe('review pull requests on GitHub', () => {
     expect(first.summary).toContain('2 created, 0 updated, 0 unchanged, 0 closed');
     expect(first.summary).toContain('created #1 on branch pagecare/review/overdue: Review due: Carcinoid syndrome (by 2026-05-20)');
     expect(first.summary).toContain('created #2 on branch pagecare/review/soon: Review due: Living with NET (by 2026-06-20)');
-    expect(server.pulls().map((p) => [p.number, p.head, p.base, p.state])).toEqual([
+    expect(github.server.pulls().map((p) => [p.number, p.head, p.base, p.state])).toEqual([
       [1, OVERDUE.branch, 'main', 'open'],
       [2, SOON.branch, 'main', 'open'],
     ]);
@@ -88,21 +79,21 @@ describe('review pull requests on GitHub', () => {
 
     const refs = remoteRefs(repos.remote);
     const pushes = repos.pushes();
-    const requests = server.requests.length;
+    const requests = github.server.requests.length;
     const second = await runPullRequests(repos.root, env);
 
     expect(second.summary).toContain('0 created, 0 updated, 2 unchanged, 0 closed');
     expect(remoteRefs(repos.remote)).toBe(refs);
     expect(repos.pushes()).toEqual(pushes);
-    const later = server.requests.slice(requests);
+    const later = github.server.requests.slice(requests);
     expect(later.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`)).toEqual([]);
-    expect(server.count('POST', PULLS)).toBe(2);
-    expect(server.pulls()).toHaveLength(2);
+    expect(github.server.count('POST', PULLS)).toBe(2);
+    expect(github.server.pulls()).toHaveLength(2);
   });
 
   test('a run on a later day keeps the proposed dates and the text: nothing is pushed or updated', async () => {
     const repos = contentRepos();
-    const env = githubEnv(server);
+    const env = githubEnv(github.server);
     await runPullRequests(repos.root, env);
     const refs = remoteRefs(repos.remote);
     const pushes = repos.pushes();
@@ -114,12 +105,12 @@ describe('review pull requests on GitHub', () => {
     const body = pullFor(OVERDUE.branch).body ?? '';
     expect(body).toContain('<!-- pagecare:review id=overdue due=2026-05-20 proposed=2026-06-01 -->');
     expect(body).toContain('- `last_reviewed: 2026-06-01`\n- `next_review: 2029-06-01`');
-    expect(server.count('POST', PULLS)).toBe(2);
+    expect(github.server.count('POST', PULLS)).toBe(2);
   });
 
   test('a page changed on main refreshes its branch and its pull request, still one pull request', async () => {
     const repos = contentRepos();
-    const env = githubEnv(server);
+    const env = githubEnv(github.server);
     await runPullRequests(repos.root, env);
     const number = pullFor(OVERDUE.branch).number;
     const soonChange = changedLines(repos.remote, SOON.branch);
@@ -151,15 +142,15 @@ describe('review pull requests on GitHub', () => {
     expect(pull.body).toMatch(/- line \d+: error `link-broken`: /);
     expect(pull.body).toContain('<!-- pagecare:review id=overdue due=2026-05-20 proposed=2026-06-01 -->');
     expect(git(repos.remote, 'show', `${OVERDUE.branch}:${OVERDUE.path}`)).toContain('See [treatment](treatment.md).');
-    expect(server.count('POST', PULLS)).toBe(2);
-    expect(server.pulls()).toHaveLength(2);
+    expect(github.server.count('POST', PULLS)).toBe(2);
+    expect(github.server.pulls()).toHaveLength(2);
     // Reviewers are asked once, when the pull request is created.
-    expect(server.count('POST', '/repos/acme/patient-info/pulls/{n}/requested_reviewers')).toBe(2);
+    expect(github.server.count('POST', '/repos/acme/patient-info/pulls/{n}/requested_reviewers')).toBe(2);
   });
 
   test('a page reviewed another way has its pull request closed with a comment and its branch deleted', async () => {
     const repos = contentRepos();
-    const env = githubEnv(server);
+    const env = githubEnv(github.server);
     await runPullRequests(repos.root, env);
     const number = pullFor(OVERDUE.branch).number;
 
@@ -180,6 +171,6 @@ describe('review pull requests on GitHub', () => {
     // Nothing more to do on the next run: the closed pull request stays closed, nothing is reopened.
     const third = await runPullRequests(repos.root, env);
     expect(third.summary).toContain(': 0 created, 0 updated, 1 unchanged, 0 closed');
-    expect(server.pulls()).toHaveLength(2);
+    expect(github.server.pulls()).toHaveLength(2);
   });
 });

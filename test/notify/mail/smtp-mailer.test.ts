@@ -3,7 +3,7 @@ import { inspect } from 'node:util';
 import { afterEach, describe, expect, test } from 'vitest';
 import { renderDigest } from '../../../src/notify/digest.js';
 import { MailError, type Mailer, type OutgoingMail } from '../../../src/notify/mailer.js';
-import { createSmtpMailer, parseSmtpUrl, type SmtpMailerOptions } from '../../../src/notify/smtp-mailer.js';
+import { createSmtpMailer, parseSmtpUrl, requiresStartTls, type SmtpMailerOptions } from '../../../src/notify/smtp-mailer.js';
 import { CONTEXT, digest, item, sampleDigest } from './fixtures.js';
 import { PASSWORD, USER, startSmtpServer, type Script, type TestSmtpServer } from './smtp-server.js';
 
@@ -239,4 +239,13 @@ test('parseSmtpUrl reads host, port, TLS and percent-decoded credentials', () =>
     expect(() => parseSmtpUrl(bad)).toThrow(/expected smtp:\/\/user:pass@host:port/);
     expect(() => parseSmtpUrl(bad)).not.toThrow(/topsecret|zzsecret/);
   }
+});
+
+describe('credentials and TLS', () => {
+  test('smtp:// with a password insists on STARTTLS off this machine; smtps://, no password or loopback need not', () => {
+    expect(requiresStartTls(parseSmtpUrl('smtp://user:secret@mail.example.org:587'))).toBe(true);
+    expect(requiresStartTls(parseSmtpUrl('smtps://user:secret@mail.example.org'))).toBe(false);
+    expect(requiresStartTls(parseSmtpUrl('smtp://mail.example.org:25'))).toBe(false);
+    for (const host of ['127.0.0.1', 'localhost', '[::1]']) expect(requiresStartTls(parseSmtpUrl(`smtp://user:secret@${host}:2525`))).toBe(false);
+  });
 });
