@@ -2,7 +2,7 @@ import path from 'node:path';
 
 /** Repository-relative path with `/` separators, the form every report uses. */
 export function toPosix(relative: string): string {
-  return relative.split(path.sep).join('/');
+  return path.sep === '/' ? relative : relative.split(path.sep).join('/');
 }
 
 export function relativeTo(root: string, file: string): string {

@@ -31,10 +31,30 @@ export function sentences(tree: Root): readonly Sentence[] {
 }
 
 const memo = new WeakMap<Root, Sentence[]>();
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+/** Made on first use: loading ICU's sentence rules costs a run that reads no page (a warm one) ~20 ms. */
+let segmenter: Intl.Segmenter | undefined;
 const WORD = /[\p{L}\p{N}]+(?:['\u2019-][\p{L}\p{N}]+)*/gu;
 /** A segment ending in one of these was cut after an abbreviation, not a sentence. */
 const ABBREVIATION_END = /(?:\b(?:Dr|Mr|Mrs|Ms|Prof|St)|\b(?:[eE]\.[gG]|[iI]\.[eE]|vs|approx))\.["'\u2019\u201d)]*\s*$/;
+
+/**
+ * Characters after which ICU never ends a sentence: none is a terminator or a
+ * separator in Unicode's sentence-break rules (every code point was checked
+ * against the segmenter, see test/content/sentences.test.ts).
+ */
+const NEVER_ENDS = /^[\p{L}\p{N}\p{Zs}\p{Pd}\p{Ps}\p{Pe}\p{Pi}\p{Pf}'",;:/&%+*#@=<>_~$£€^`|\\]*$/u;
+/** How a one-sentence block may end: full stops, question or exclamation marks, closing quotes or brackets, spaces. */
+const LAST_STOP = /[.!?]+["'\u2019\u201d)\]]* *$/;
+
+/**
+ * A block the segmenter would return whole: no terminator before its end.
+ * Most headings and list items are, and the segmenter is the costly part of
+ * reading a page, so they skip it.
+ */
+export function isOneSentence(text: string): boolean {
+  const stop = LAST_STOP.exec(text);
+  return NEVER_ENDS.test(stop ? text.slice(0, stop.index) : text);
+}
 
 /** Containers whose children are read as separate blocks. */
 const CONTAINERS = new Set(['root', 'blockquote', 'list', 'listItem']);
@@ -96,7 +116,8 @@ function splitBlock(block: Block, into: Sentence[]): void {
     const words = text.match(WORD);
     if (words) into.push({ text: text.trim(), words, line: lineAt(block, index) });
   };
-  for (const { segment, index } of segmenter.segment(block.text)) {
+  if (isOneSentence(block.text)) return emit(block.text, 0);
+  for (const { segment, index } of (segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' })).segment(block.text)) {
     const text = pending ? pending.text + segment : segment;
     const start = pending ? pending.index : index;
     if (ABBREVIATION_END.test(text)) {

@@ -1,0 +1,45 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isOneSentence } from '../../src/content/sentences.js';
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+const segments = (text: string) => [...segmenter.segment(text)].length;
+
+/** Characters ICU may end a sentence at, among ordinary ones. */
+const TERMINATORS = ['.', '!', '?', '\u3002', '\u203c', '\u2024', '\u0589', '\u061f', '\u0964', '\r', '\u0085', '\u2028', '\u2029', '\u000b', '\u000c'];
+
+describe('isOneSentence', () => {
+  it('is true only for text the segmenter returns whole', () => {
+    const unit = fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom('a', 'B', 'word', 'Dr', 'e', '3', ' ', ' ', ',', ';', ':', '-', '\u2013', '(', ')', '"', "'", '\u2019', '\u201d', '\u00a0', '/', 'é', '\u4e00') },
+      { weight: 2, arbitrary: fc.constantFrom(...TERMINATORS) },
+      { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 3 }) },
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 40 }).map((parts) => parts.join('')), (text) => {
+        if (isOneSentence(text)) expect(segments(text), JSON.stringify(text)).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('takes the fast path for headings, bullets and one-sentence paragraphs', () => {
+    for (const text of ['Side effects of chemotherapy', 'Ask your doctor (or nurse) about it.', 'Is it safe?', 'You may feel tired: rest when you can!', 'They said \u201cyes.\u201d ', '50% of people \u2013 about 1 in 2 \u2013 get it']) {
+      expect(isOneSentence(text), text).toBe(true);
+      expect(segments(text), text).toBe(1);
+    }
+    for (const text of ['One. Two.', 'Dr. Smith', 'Why? Because.', 'Line\u2028break']) expect(isOneSentence(text), text).toBe(false);
+  });
+
+  it('never holds a character the segmenter can end a sentence at', { timeout: 60_000 }, () => {
+    // Every code point, in the context where a terminator would end a sentence: after a word, before a space and a capital.
+    const escaped: string[] = [];
+    for (let code = 0; code <= 0x10ffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const char = String.fromCodePoint(code);
+      const text = `Word${char} Next word ${char} Third Go${char}Up`;
+      if (isOneSentence(text) && segments(text) > 1) escaped.push(code.toString(16));
+    }
+    expect(escaped).toEqual([]);
+  });
+});
