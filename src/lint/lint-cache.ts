@@ -198,18 +198,27 @@ function cacheKey(config: ResolvedConfig): string {
 
 let code: string | undefined;
 
-/** A digest of pagecare's own compiled code, so a changed rule never serves a stale result. */
+/**
+ * A digest of pagecare's own running code, so a changed rule never serves a
+ * stale result: the CLI bundle's folder when this runs from it, else the
+ * compiled tree without the bundle.
+ */
 function codeFingerprint(): string {
   if (code !== undefined) return code;
-  const dir = fileURLToPath(new URL('..', import.meta.url));
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const bundled = path.basename(here) === BUNDLE_DIR;
   const hash = createHash('sha256');
   const walk = (folder: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/\.(js|ts)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) hash.update(entry.name).update(readFileSync(full));
+      if (entry.isDirectory()) {
+        if (entry.name !== BUNDLE_DIR) walk(full);
+      } else if (/\.(js|ts)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) hash.update(entry.name).update(readFileSync(full));
     }
   };
-  walk(dir);
+  walk(bundled ? here : path.dirname(here));
   return (code = hash.digest('hex'));
 }
+
+/** Where scripts/bundle.mjs writes the CLI bundle, inside the compiled tree. */
+const BUNDLE_DIR = 'bundle';
