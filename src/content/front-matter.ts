@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, LineCounter, parse, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, LineCounter, parse, parseDocument } from 'yaml';
+import { NOT_A_STRING, PLAIN_STRING, readSimpleFrontMatter } from './simple-front-matter.js';
 
 export type YamlPath = ReadonlyArray<string | number>;
 
@@ -40,34 +41,48 @@ const MAX_ALIAS_COUNT = 100;
 /**
  * Split and parse front matter. Works on raw text so the review planner can
  * read dates without a Markdown parse; the lint rules share the same result.
+ * Front matter in a common, simple shape is read by a fast path that gives
+ * what the yaml library would; everything else goes to the library.
  */
 export function parseFrontMatter(text: string): FrontMatter {
   const block = splitFrontMatter(text);
   if (!block.present) return absent();
-  const { closed, endLine } = block;
-  const yamlText = block.yaml;
+  const simple = block.closed ? readSimpleFrontMatter(block.yaml) : undefined;
+  return simple ? frontMatterOf(block, simple.data, [], simple.root, countLines(block.yaml)) : parseWithYaml(block);
+}
+
+/** parseFrontMatter always through the yaml library: the reference the fast path is held to. */
+export function parseFrontMatterWithYaml(text: string): FrontMatter {
+  const block = splitFrontMatter(text);
+  return block.present ? parseWithYaml(block) : absent();
+}
+
+/**
+ * What `locate` needs of a YAML node, so yaml's nodes (through `yamlPathNode`)
+ * and the fast path's give positions by the same code.
+ */
+export interface PathNode {
+  /** Start and end offsets in the YAML text, as in yaml's `Node.range`. */
+  readonly range: readonly [number, number, ...number[]];
+  /** The key (mappings only) and value one path segment down; undefined when there is no such child. */
+  child(segment: string | number): { key?: PathNode | undefined; value?: PathNode | undefined } | undefined;
+}
+
+function parseWithYaml(block: FrontMatterBlock): FrontMatter {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, {
+  const doc = parseDocument(block.yaml, {
     lineCounter,
     prettyErrors: false,
     uniqueKeys: true,
     schema: 'core',
     strict: true,
   });
-
-  // YAML line 1 is file line 2: the opening fence takes line 1.
-  const span = (start: number, end: number): Span => {
-    const a = lineCounter.linePos(start);
-    // The end offset is exclusive; step back so a block ending in a newline ends on its own line.
-    const b = lineCounter.linePos(Math.max(start, end - 1));
-    return { line: a.line + 1, column: a.col, endLine: b.line + 1, endColumn: b.col + 1 };
-  };
-
+  const span = spanIn(lineCounter);
   const errors: YamlProblem[] = doc.errors.map((error) => ({
     ...span(error.pos[0], error.pos[1]),
     message: firstLine(error.message),
   }));
-  if (!closed) {
+  if (!block.closed) {
     errors.push({
       line: 1,
       column: 1,
@@ -85,18 +100,40 @@ export function parseFrontMatter(text: string): FrontMatter {
       errors.push({ line: 2, column: 1, endLine: 2, endColumn: 1, message: firstLine(String((error as Error).message)) });
     }
   }
+  return frontMatterOf(block, data, errors, yamlPathNode(doc.contents), lineCounter);
+}
 
+function frontMatterOf(block: FrontMatterBlock, data: unknown, errors: YamlProblem[], root: PathNode | undefined, lineCounter: LineCounter): FrontMatter {
+  const span = spanIn(lineCounter);
   return {
     present: true,
-    closed,
+    closed: block.closed,
     startLine: 1,
-    endLine,
-    bodyLine: endLine + 1,
+    endLine: block.endLine,
+    bodyLine: block.endLine + 1,
     data,
     errors,
-    keySpan: (path) => locate(doc, path, 'key', span),
-    valueSpan: (path) => locate(doc, path, 'value', span),
+    keySpan: (path) => locate(root, path, 'key', span),
+    valueSpan: (path) => locate(root, path, 'value', span),
   };
+}
+
+/** File positions of YAML offsets. YAML line 1 is file line 2: the opening fence takes line 1. */
+function spanIn(lineCounter: LineCounter): (start: number, end: number) => Span {
+  return (start, end) => {
+    const a = lineCounter.linePos(start);
+    // The end offset is exclusive; step back so a block ending in a newline ends on its own line.
+    const b = lineCounter.linePos(Math.max(start, end - 1));
+    return { line: a.line + 1, column: a.col, endLine: b.line + 1, endColumn: b.col + 1 };
+  };
+}
+
+/** The line starts yaml's parser would record, for text the fast path read. */
+function countLines(yaml: string): LineCounter {
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let at = yaml.indexOf('\n'); at !== -1; at = yaml.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
+  return lineCounter;
 }
 
 export interface FrontMatterBlock {
@@ -156,32 +193,40 @@ function firstLine(message: string): string {
 }
 
 function locate(
-  doc: Document.Parsed,
+  root: PathNode | undefined,
   path: YamlPath,
   want: 'key' | 'value',
   span: (start: number, end: number) => Span,
 ): Span | undefined {
-  let node: unknown = doc.contents;
-  let keyNode: unknown;
+  let node = root;
+  let keyNode: PathNode | undefined;
   for (const segment of path) {
-    keyNode = undefined;
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
-      if (!pair) return undefined;
-      keyNode = pair.key;
-      node = pair.value;
-    } else if (isSeq(node) && typeof segment === 'number') {
-      node = node.items[segment];
-      keyNode = node;
-    } else {
-      return undefined;
-    }
+    const next = node?.child(segment);
+    if (!next) return undefined;
+    ({ key: keyNode, value: node } = next);
   }
-  const target = (want === 'key' ? (keyNode ?? node) : (node ?? keyNode)) as YamlNode | undefined;
-  const range = target?.range;
-  if (!range) return undefined;
   // For a sequence item the "key" is the item itself, so a reference spans all its lines.
-  return span(range[0], range[1]);
+  const target = want === 'key' ? (keyNode ?? node) : (node ?? keyNode);
+  return target && span(target.range[0], target.range[1]);
+}
+
+/** yaml's node seen as a PathNode: a mapping's pairs by key, a sequence's items by index. */
+function yamlPathNode(node: unknown): PathNode | undefined {
+  if (!isNode(node) || !node.range) return undefined;
+  return {
+    range: node.range,
+    child: (segment) => {
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+        return pair && { key: yamlPathNode(pair.key), value: yamlPathNode(pair.value) };
+      }
+      if (isSeq(node) && typeof segment === 'number') {
+        const item = yamlPathNode(node.items[segment]);
+        return { key: item, value: item };
+      }
+      return undefined;
+    },
+  };
 }
 
 /** A top-level key of a block mapping: at column 0, a plain word, then a colon. */
@@ -234,14 +279,6 @@ export function readFrontMatterFields(text: string, keys: ReadonlySet<string>): 
   }
 }
 
-/**
- * Text every YAML reader takes as that string in the core schema: it starts
- * with a letter or digit and holds no `:`, `#`, quote, bracket or indicator.
- * Words and numbers that the schema turns into null, booleans or numbers are
- * left to the parser.
- */
-const PLAIN_STRING = /^[A-Za-z0-9][^:#"'`[\]{},&*!|>%@\t]*$/;
-const NOT_A_STRING = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9][0-9_]*(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+)$/;
 const ITEM = /^([ \t]*)-[ \t]+(.*)$/;
 
 /** A field's value when its lines are one string or a block list of strings; else undefined (the parser decides). */
