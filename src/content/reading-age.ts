@@ -57,12 +57,13 @@ const counts = new Map<string, boolean>();
 const MAX_REMEMBERED = 50_000;
 
 function isPolysyllabic(word: string): boolean {
-  const key = word.toLowerCase();
-  let long = counts.get(key);
+  // Keyed as written: lower-casing every word cost more than counting the few capitalised ones twice.
+  let long = counts.get(word);
   if (long === undefined) {
+    const key = word.toLowerCase();
     long = !DIGITS.test(key) && syllable(key) >= 3;
     if (counts.size >= MAX_REMEMBERED) counts.clear();
-    counts.set(key, long);
+    counts.set(word, long);
   }
   return long;
 }

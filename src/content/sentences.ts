@@ -42,9 +42,11 @@ const ABBREVIATION_END = /(?:\b(?:Dr|Mr|Mrs|Ms|Prof|St)|\b(?:[eE]\.[gG]|[iI]\.[e
  * separator in Unicode's sentence-break rules (every code point was checked
  * against the segmenter, see test/content/sentences.test.ts).
  */
-const NEVER_ENDS = /^[\p{L}\p{N}\p{Zs}\p{Pd}\p{Ps}\p{Pe}\p{Pi}\p{Pf}'",;:/&%+*#@=<>_~$£€^`|\\]*$/u;
-/** How a one-sentence block may end: full stops, question or exclamation marks, closing quotes or brackets, spaces. */
-const LAST_STOP = /[.!?]+["'\u2019\u201d)\]]* *$/;
+const NEVER_ENDS = /[\p{L}\p{N}\p{Zs}\p{Pd}\p{Ps}\p{Pe}\p{Pi}\p{Pf}'",;:/&%+*#@=<>_~$£€^`|\\]/u;
+/** NEVER_ENDS for the ASCII range, looked up rather than matched: most text is ASCII. */
+const ASCII_NEVER_ENDS = Array.from({ length: 128 }, (_, code) => NEVER_ENDS.test(String.fromCharCode(code)));
+/** What may follow the last full stop, question or exclamation mark of a one-sentence block: closing quotes or brackets, then spaces. */
+const CLOSERS = new Set(['"', "'", '\u2019', '\u201d', ')', ']']);
 
 /**
  * A block the segmenter would return whole: no terminator before its end.
@@ -52,8 +54,18 @@ const LAST_STOP = /[.!?]+["'\u2019\u201d)\]]* *$/;
  * reading a page, so they skip it.
  */
 export function isOneSentence(text: string): boolean {
-  const stop = LAST_STOP.exec(text);
-  return NEVER_ENDS.test(stop ? text.slice(0, stop.index) : text);
+  let end = text.length;
+  while (end > 0 && text[end - 1] === ' ') end--;
+  while (end > 0 && CLOSERS.has(text[end - 1]!)) end--;
+  const closed = end;
+  while (end > 0 && (text[end - 1] === '.' || text[end - 1] === '!' || text[end - 1] === '?')) end--;
+  // Closers or spaces with no stop before them are ordinary characters.
+  if (end === closed) end = text.length;
+  for (let at = 0; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (code < 128 ? !ASCII_NEVER_ENDS[code] : !NEVER_ENDS.test(text.slice(at, code >= 0xd800 && code <= 0xdbff ? ++at + 1 : at + 1))) return false;
+  }
+  return true;
 }
 
 /** Containers whose children are read as separate blocks. */

@@ -19,7 +19,7 @@ export class Clock {
   /** Sign of today − `date`. Before `date` the answer holds until the day before it; on it, one day; after it, for ever. */
   compare(date: PlainDate): number {
     const sign = compareDates(this.today, date);
-    if (sign < 0) this.holdUntil(date.subtract({ days: 1 }));
+    if (sign < 0) this.holdUntil(dayBefore(date));
     else if (sign === 0) this.holdUntil(this.today);
     return sign;
   }
@@ -32,7 +32,7 @@ export class Clock {
 
   /** This year: the same until 31 December. */
   get year(): number {
-    this.holdUntil(Temporal.PlainDate.from({ year: this.today.year, month: 12, day: 31 }));
+    this.holdUntil(yearEnd(this.today.year));
     return this.today.year;
   }
 
@@ -45,4 +45,20 @@ export class Clock {
   private holdUntil(date: PlainDate): void {
     if (this.until === undefined || compareDates(date, this.until) < 0) this.until = date;
   }
+}
+
+/** Dates are shared between pages (parseIsoDate remembers them), so their neighbours are worked out once. */
+const daysBefore = new WeakMap<PlainDate, PlainDate>();
+const yearEnds = new Map<number, PlainDate>();
+
+function dayBefore(date: PlainDate): PlainDate {
+  let before = daysBefore.get(date);
+  if (!before) daysBefore.set(date, (before = date.subtract({ days: 1 })));
+  return before;
+}
+
+function yearEnd(year: number): PlainDate {
+  let end = yearEnds.get(year);
+  if (!end) yearEnds.set(year, (end = Temporal.PlainDate.from({ year, month: 12, day: 31 })));
+  return end;
 }

@@ -2,6 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import { defineRule } from '../lint/define-rule.js';
 import { references } from '../lint/fields.js';
 import { addDuration, type Duration } from '../time/duration.js';
+import type { PlainDate } from '../time/calendar-date.js';
 import type { Clock } from '../lint/clock.js';
 
 /**
@@ -40,6 +41,16 @@ function fourDigitYear(value: unknown): number | undefined {
 }
 
 function isStale(year: number, staleAfter: Duration, clock: Clock): boolean {
-  const end = Temporal.PlainDate.from({ year, month: 12, day: 31 });
-  return clock.compare(addDuration(end, staleAfter)) > 0;
+  return clock.compare(staleFrom(year, staleAfter)) > 0;
 }
+
+/** The day after which a source from `year` is stale: the same few years on every page, so worked out once each. */
+function staleFrom(year: number, staleAfter: Duration): PlainDate {
+  let byYear = staleDays.get(staleAfter);
+  if (!byYear) staleDays.set(staleAfter, (byYear = new Map()));
+  let day = byYear.get(year);
+  if (!day) byYear.set(year, (day = addDuration(Temporal.PlainDate.from({ year, month: 12, day: 31 }), staleAfter)));
+  return day;
+}
+
+const staleDays = new WeakMap<Duration, Map<number, PlainDate>>();

@@ -16,6 +16,19 @@ export type DateParse =
  * failure carries the nearest real date to suggest.
  */
 export function parseIsoDate(value: string): DateParse {
+  // Pages share their dates, and several rules read each one: parse each text once (results are immutable).
+  let known = parsed.get(value);
+  if (known === undefined) {
+    if (parsed.size >= MAX_REMEMBERED) parsed.clear();
+    parsed.set(value, (known = parseOnce(value)));
+  }
+  return known;
+}
+
+const parsed = new Map<string, DateParse>();
+const MAX_REMEMBERED = 10_000;
+
+function parseOnce(value: string): DateParse {
   const match = ISO_DATE.exec(value);
   if (!match) {
     const human = parseHumanDate(value);
