@@ -11,7 +11,7 @@ import { VERSION } from '../version.js';
 import type { FileMetrics } from './file-metrics.js';
 import type { FileFinding, FileResult } from './lint-file.js';
 
-const FORMAT = 4;
+const FORMAT = 5;
 export const CACHE_DIR = '.pagecare-cache';
 
 interface Entry extends Omit<FileResult, 'dependencies'> {
@@ -49,7 +49,8 @@ interface CacheFile {
  */
 export class LintCache {
   private dirty = false;
-  private readonly pairIds = new Map<string, number>();
+  /** Each stored pair's position, built when the first result is stored: a run with every file cached never needs it. */
+  private pairIds: Map<string, number> | undefined;
   /** Whether each pair still holds in this run's index (filled in as lookups ask). */
   private readonly holds: Array<boolean | undefined> = [];
   private readonly validUntil = new Map<string, PlainDate | undefined>();
@@ -59,15 +60,14 @@ export class LintCache {
     private readonly key: string,
     private readonly pairs: Array<[Dependency, string]>,
     private readonly entries: Record<string, Entry>,
-  ) {
-    pairs.forEach(([dependency, fingerprint], id) => this.pairIds.set(pairKey(dependency, fingerprint), id));
-  }
+  ) {}
 
   static async open(config: ResolvedConfig): Promise<LintCache> {
     const file = path.join(config.root, CACHE_DIR, 'lint.json');
     const key = cacheKey(config);
     try {
-      const stored = JSON.parse(await readFile(file, 'utf8')) as CacheFile;
+      // Written as ASCII (see `save`), so read byte for character: no UTF-8 decoding of megabytes.
+      const stored = JSON.parse(await readFile(file, 'latin1')) as CacheFile;
       if (stored.format === FORMAT && stored.key === key && Array.isArray(stored.dependencies) && stored.entries && typeof stored.entries === 'object') {
         return new LintCache(file, key, stored.dependencies, stored.entries);
       }
@@ -139,6 +139,7 @@ export class LintCache {
 
   private pairId(dependency: Dependency, fingerprint: string): number {
     const key = pairKey(dependency, fingerprint);
+    this.pairIds ??= new Map(this.pairs.map(([dependency, fingerprint], id) => [pairKey(dependency, fingerprint), id]));
     let id = this.pairIds.get(key);
     if (id === undefined) {
       this.pairIds.set(key, (id = this.pairs.push([dependency, fingerprint]) - 1));
@@ -177,12 +178,16 @@ export class LintCache {
       });
       entries[relative] = { ...entry, dependencies };
     }
-    await writeFileAtomic(this.file, JSON.stringify({ format: FORMAT, key: this.key, dependencies: pairs, entries } satisfies CacheFile)).catch(
+    const json = JSON.stringify({ format: FORMAT, key: this.key, dependencies: pairs, entries } satisfies CacheFile);
+    await writeFileAtomic(this.file, json.replace(NOT_ASCII, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)).catch(
       // A cache that cannot be written is only a slower next run.
       () => undefined,
     );
   }
 }
+
+/** Escaped on write, so the file is ASCII; JSON.parse restores the characters (surrogate pairs as two escapes). */
+const NOT_ASCII = /[\u0080-\uffff]/g;
 
 function pairKey(dependency: Dependency, fingerprint: string): string {
   return `${dependency}\u0000${fingerprint}`;

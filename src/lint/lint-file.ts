@@ -5,7 +5,7 @@ import type { ContentIndex, Dependency } from '../content/content-index.js';
 import { splitFrontMatter } from '../content/front-matter.js';
 import { FILE_TOO_COMPLEX } from '../rules/catalog.js';
 import { measureFile, type FileMetrics } from './file-metrics.js';
-import type { Finding } from './finding.js';
+import { compareInFile, type Finding } from './finding.js';
 import { MAX_NESTING, screen, type Screen } from './screen.js';
 
 export type LintProcessor = Processor<Root, undefined, undefined, undefined, undefined>;
@@ -83,7 +83,7 @@ async function lintText(processor: LintProcessor, index: ContentIndex, text: str
       severity: message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info',
       message: message.reason,
     }),
-  );
+  ).sort(compareInFile);
   return {
     findings,
     dependencies: [...dependencies].sort().map((dependency) => [dependency, index.fingerprint(dependency)]),

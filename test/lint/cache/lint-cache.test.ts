@@ -129,4 +129,17 @@ describe('the lint cache', () => {
     expect(result.cached).toBe(0);
     expect(result.files.length).toBeGreaterThan(0);
   });
+
+  it('writes the cache as ASCII and reads back the same findings for text outside it', async () => {
+    const root = repo();
+    // A file name, a glossary id and a heading in characters outside ASCII, including one outside the BMP.
+    writeFileSync(path.join(root, 'content/pages/café-ñ.md'), page({}, 'See [the 💊 part](./b.md#missing-heading) and [x](glossary:thé–rapie).\n'));
+    const cold = await run(root);
+    const stored = readFileSync(path.join(root, '.pagecare-cache/lint.json'));
+    expect(stored.every((byte) => byte < 0x80)).toBe(true);
+    const warm = await run(root);
+    expect(warm.cached).toBe(cold.files.length);
+    expect(warm.findings).toEqual(cold.findings);
+    expect(warm.findings.some((finding) => finding.file.includes('café-ñ') && finding.message.includes('thé–rapie'))).toBe(true);
+  });
 });
