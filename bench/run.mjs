@@ -1,9 +1,11 @@
 // The benchmark: pagecare against the peers and the parse floor, in one run on one corpus.
 //
 //   npm run bench -- [--pages 10000] [--corpus DIR] [--out bench/RESULTS.md] [--runs 3] [--timeout 3600]
+//                    [--peers remark,markdownlint]
 //
 // --runs caps the repetitions of short commands (the CI smoke test passes 1); --timeout stops a
-// command that runs longer (its row then shows a lower bound).
+// command that runs longer (its row then shows a lower bound); --peers none leaves the peers out
+// (at 100,000 pages remark alone runs for hours and needs tens of GB).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
@@ -32,12 +34,14 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     timeout: { type: 'string', default: '3600' },
     seed: { type: 'string', default: DEFAULT_SEED },
+    peers: { type: 'string', default: 'remark,markdownlint' },
   },
 });
 const pages = wholeNumber('--pages', values.pages);
 const maxRuns = wholeNumber('--runs', values.runs);
 const timeout = wholeNumber('--timeout', values.timeout);
 const corpus = path.resolve(values.corpus ?? defaultCorpusDir(pages));
+const peers = new Set(values.peers === 'none' ? [] : values.peers.split(','));
 const log = (line) => process.stderr.write(`bench: ${line}\n`);
 if (!existsSync(path.join(ROOT, 'dist/cli/main.js'))) fail('dist/ is missing: run `npm run build` first (npm run bench does).');
 const work = mkdtempSync(path.join(os.tmpdir(), 'pagecare-bench-run-'));
@@ -118,8 +122,10 @@ async function runAll() {
   }
 
   await row('e', 'review', '`pagecare review --dry-run` (front matter only)', pagecare('review', '--dry-run'), { files: contentCount });
-  await row('f', 'remark', '`remark` CLI with the pagecare preset', [REMARK, 'content', '--ext', 'md', '--no-stdout', '--report', REMARK_JSON], { findings: remarkFindings });
-  await row('g', 'markdownlint', '`markdownlint-cli2` with its defaults', [MARKDOWNLINT, 'content/**/*.md'], { findings: markdownlintFindings });
+  const peer = async (id, key, label, args, options) =>
+    peers.has(key) ? row(id, key, label, args, options) : rows.push({ id: `(${id})`, key, label, outcome: 'n/a', reason: 'not run (--peers)' });
+  await peer('f', 'remark', '`remark` CLI with the pagecare preset', [REMARK, 'content', '--ext', 'md', '--no-stdout', '--report', REMARK_JSON], { findings: remarkFindings });
+  await peer('g', 'markdownlint', '`markdownlint-cli2` with its defaults', [MARKDOWNLINT, 'content/**/*.md'], { findings: markdownlintFindings });
   await row('h', 'floor', 'parse floor: read + parse every file, one worker per core', [path.join(ROOT, 'bench/parse-floor.mjs'), corpus], { findings: countedFiles });
   await row('i', 'read', 'read every file, no parse', [path.join(ROOT, 'bench/read-all.mjs'), corpus], { findings: countedFiles });
 
