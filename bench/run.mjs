@@ -43,7 +43,7 @@ const timeout = wholeNumber('--timeout', values.timeout);
 const corpus = path.resolve(values.corpus ?? defaultCorpusDir(pages));
 const peers = new Set(values.peers === 'none' ? [] : values.peers.split(','));
 const log = (line) => process.stderr.write(`bench: ${line}\n`);
-if (!existsSync(path.join(ROOT, 'dist/cli/main.js'))) fail('dist/ is missing: run `npm run build` first (npm run bench does).');
+if (!existsSync(path.join(ROOT, 'dist/bundle/pagecare.js'))) fail('dist/ is missing: run `npm run build` first (npm run bench does).');
 const work = mkdtempSync(path.join(os.tmpdir(), 'pagecare-bench-run-'));
 
 const marker = ensureCorpus();
@@ -77,6 +77,7 @@ const section = formatSection({
     `Every pagecare and remark run uses today = ${BENCH_TODAY} (PAGECARE_TODAY), so findings do not drift with the calendar.`,
     'Files/s is files handled ÷ wall time. The parse floor runs one worker thread per core; read-all reads on one thread with 64 reads in flight.',
     '(d) deletes the cache first: it measures changed-files mode alone, as on a pull request with no cache restored.',
+    '(h) runs right after (a), and (i) right after (e): the machine\'s speed drifts over minutes, and each ratio compares neighbours in time.',
     'Time and memory growth with size (the 100,000-page target) is read by comparing the sections for different sizes.',
   ],
 });
@@ -95,6 +96,8 @@ async function runAll() {
   const dropCache = () => rmSync(cache, { recursive: true, force: true });
 
   await row('a', 'cold', '`pagecare lint`, cold (no cache)', pagecare('lint', ...lintJson('cold')), { before: dropCache, findings: lintFindings('cold') });
+  // Right after (a): this machine's speed drifts over minutes, and the ratio of these two is the headline.
+  await row('h', 'floor', 'parse floor: read + parse every file, one worker per core', [path.join(ROOT, 'bench/parse-floor.mjs'), corpus], { findings: countedFiles });
   await row('b', 'warm', '`pagecare lint`, warm (nothing changed)', pagecare('lint', ...lintJson('warm')), { findings: lintFindings('warm') });
 
   const edited = glossaryToEdit();
@@ -122,12 +125,12 @@ async function runAll() {
   }
 
   await row('e', 'review', '`pagecare review --dry-run` (front matter only)', pagecare('review', '--dry-run'), { files: contentCount });
+  await row('i', 'read', 'read every file, no parse', [path.join(ROOT, 'bench/read-all.mjs'), corpus], { findings: countedFiles });
   const peer = async (id, key, label, args, options) =>
     peers.has(key) ? row(id, key, label, args, options) : rows.push({ id: `(${id})`, key, label, outcome: 'n/a', reason: 'not run (--peers)' });
   await peer('f', 'remark', '`remark` CLI with the pagecare preset', [REMARK, 'content', '--ext', 'md', '--no-stdout', '--report', REMARK_JSON], { findings: remarkFindings });
   await peer('g', 'markdownlint', '`markdownlint-cli2` with its defaults', [MARKDOWNLINT, 'content/**/*.md'], { findings: markdownlintFindings });
-  await row('h', 'floor', 'parse floor: read + parse every file, one worker per core', [path.join(ROOT, 'bench/parse-floor.mjs'), corpus], { findings: countedFiles });
-  await row('i', 'read', 'read every file, no parse', [path.join(ROOT, 'bench/read-all.mjs'), corpus], { findings: countedFiles });
+  rows.sort((a, b) => (a.id < b.id ? -1 : 1));
 
   // The preset must find in remark what pagecare finds: a difference is a bug worth seeing here.
   const cold = rows.find((r) => r.key === 'cold');
