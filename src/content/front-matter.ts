@@ -1,5 +1,5 @@
 import { isMap, isNode, isScalar, isSeq, LineCounter, parse, parseDocument } from 'yaml';
-import { NOT_A_STRING, PLAIN_STRING, readSimpleFrontMatter } from './simple-front-matter.js';
+import { readSimpleFrontMatter } from './simple-front-matter.js';
 
 export type YamlPath = ReadonlyArray<string | number>;
 
@@ -236,9 +236,9 @@ const CONTINUATION = /^(?:[ \t]|-[ \t]|-$|#|$)/;
 /**
  * Just some top-level fields of the front matter, without positions: only
  * those keys' lines are read, so the review planner reads dates and owners
- * at close to the cost of reading the files. A field that is one plain or
- * quoted string, or a list (block or `[a, b]`) of plain strings, is taken as it stands; any
- * other field's lines go through the YAML parser. Anything this split cannot
+ * at close to the cost of reading the files. A field in the shapes
+ * simple-front-matter.ts reads is taken from there; any other field's lines
+ * go through the YAML parser. Anything this split cannot
  * vouch for (anchors, aliases, flow mappings, odd keys, a repeated key) falls
  * back to parsing the whole block.
  */
@@ -254,7 +254,8 @@ export function readFrontMatterFields(text: string, keys: ReadonlySet<string>): 
   const settle = () => {
     if (!group) return true;
     if (Object.hasOwn(fields, groupKey)) return false;
-    const value = simpleValue(group);
+    // One field's lines alone, through the same fast reader parseFrontMatter uses.
+    const value = readSimpleFrontMatter(group.join('\n'))?.data[groupKey];
     if (value === undefined) parsed.push(...group);
     else fields[groupKey] = value;
     return true;
@@ -277,42 +278,6 @@ export function readFrontMatterFields(text: string, keys: ReadonlySet<string>): 
   } catch {
     return whole();
   }
-}
-
-const ITEM = /^([ \t]*)-[ \t]+(.*)$/;
-
-/** A field's value when its lines are one string or a block list of strings; else undefined (the parser decides). */
-function simpleValue(lines: string[]): string | string[] | undefined {
-  const value = lines[0]!.slice(lines[0]!.indexOf(':') + 1).trim();
-  if (lines.length === 1) return value.startsWith('[') && value.endsWith(']') ? flowList(value.slice(1, -1)) : scalar(value);
-  if (value !== '') return undefined;
-  const items: string[] = [];
-  let indent: string | undefined;
-  for (const line of lines.slice(1)) {
-    const item = ITEM.exec(line);
-    const text = item ? scalar(item[2]!.trim()) : undefined;
-    if (!item || text === undefined || (indent ??= item[1]!) !== item[1]) return undefined;
-    items.push(text);
-  }
-  return items;
-}
-
-/** `[a, b]` of plain strings (a plain string holds no comma or bracket, so a split is exact). */
-function flowList(inner: string): string[] | undefined {
-  if (inner.trim() === '') return [];
-  const items = inner.split(',').map((item) => item.trim());
-  return items.every((item) => PLAIN_STRING.test(item) && !NOT_A_STRING.test(item)) ? items : undefined;
-}
-
-function scalar(value: string): string | undefined {
-  if (PLAIN_STRING.test(value)) return NOT_A_STRING.test(value) ? undefined : value;
-  // Quoted without escapes, inner quotes or a comment after: the text between the quotes.
-  const quote = value[0];
-  if ((quote === '"' || quote === "'") && value.length >= 2 && value.endsWith(quote)) {
-    const inner = value.slice(1, -1);
-    if (!inner.includes(quote) && !inner.includes('\\')) return inner;
-  }
-  return undefined;
 }
 
 /** The value as a mapping of fields, or undefined for anything else. */

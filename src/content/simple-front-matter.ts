@@ -6,8 +6,8 @@ import type { PathNode } from './front-matter.js';
  * `:`, `#`, quote, bracket, indicator or control character. Words and numbers
  * that the schema turns into null, booleans or numbers are caught by NOT_A_STRING.
  */
-export const PLAIN_STRING = /^[A-Za-z0-9][^:#"'`[\]{},&*!|>%@\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]*$/;
-export const NOT_A_STRING = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9][0-9_]*(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+)$/;
+const PLAIN_STRING = /^[A-Za-z0-9][^:#"'`[\]{},&*!|>%@\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]*$/;
+const NOT_A_STRING = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9][0-9_]*(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+)$/;
 
 /** A block scalar's text as a plain string: `: ` and ` #` (a mapping, a comment) and a final `:` are checked apart. */
 const BLOCK_PLAIN = /^[A-Za-z0-9][^\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]*$/;

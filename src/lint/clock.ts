@@ -1,5 +1,4 @@
-import { Temporal } from 'temporal-polyfill';
-import { compareDates, daysBetween, type PlainDate } from '../time/calendar-date.js';
+import { compareDates, daysBetween, yearEnd, type PlainDate } from '../time/calendar-date.js';
 
 /**
  * "Today" as the date rules see it. Every question a rule asks about today
@@ -47,18 +46,11 @@ export class Clock {
   }
 }
 
-/** Dates are shared between pages (parseIsoDate remembers them), so their neighbours are worked out once. */
+/** Dates are shared between pages (parseIsoDate remembers them), so the day before each is worked out once. */
 const daysBefore = new WeakMap<PlainDate, PlainDate>();
-const yearEnds = new Map<number, PlainDate>();
 
 function dayBefore(date: PlainDate): PlainDate {
   let before = daysBefore.get(date);
   if (!before) daysBefore.set(date, (before = date.subtract({ days: 1 })));
   return before;
-}
-
-function yearEnd(year: number): PlainDate {
-  let end = yearEnds.get(year);
-  if (!end) yearEnds.set(year, (end = Temporal.PlainDate.from({ year, month: 12, day: 31 })));
-  return end;
 }

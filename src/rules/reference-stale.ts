@@ -1,8 +1,7 @@
-import { Temporal } from 'temporal-polyfill';
 import { defineRule } from '../lint/define-rule.js';
 import { references } from '../lint/fields.js';
 import { addDuration, type Duration } from '../time/duration.js';
-import type { PlainDate } from '../time/calendar-date.js';
+import { yearEnd, type PlainDate } from '../time/calendar-date.js';
 import type { Clock } from '../lint/clock.js';
 
 /**
@@ -49,7 +48,7 @@ function staleFrom(year: number, staleAfter: Duration): PlainDate {
   let byYear = staleDays.get(staleAfter);
   if (!byYear) staleDays.set(staleAfter, (byYear = new Map()));
   let day = byYear.get(year);
-  if (!day) byYear.set(year, (day = addDuration(Temporal.PlainDate.from({ year, month: 12, day: 31 }), staleAfter)));
+  if (!day) byYear.set(year, (day = addDuration(yearEnd(year), staleAfter)));
   return day;
 }
 

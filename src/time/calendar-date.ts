@@ -28,6 +28,15 @@ export function parseIsoDate(value: string): DateParse {
 const parsed = new Map<string, DateParse>();
 const MAX_REMEMBERED = 10_000;
 
+/** 31 December of `year`, made once per year: date rules ask for it on every page. */
+export function yearEnd(year: number): PlainDate {
+  let end = yearEnds.get(year);
+  if (!end) yearEnds.set(year, (end = Temporal.PlainDate.from({ year, month: 12, day: 31 })));
+  return end;
+}
+
+const yearEnds = new Map<number, PlainDate>();
+
 function parseOnce(value: string): DateParse {
   const match = ISO_DATE.exec(value);
   if (!match) {
