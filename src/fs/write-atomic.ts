@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+
+/** A file's bytes or text, or its text in pieces (written in order, never joined in memory). */
+export type FileData = string | Uint8Array | Iterable<string>;
 
 export interface StagedFile {
   /** Rename the staged copy over the target: readers see the old file or the new one, never half. */
@@ -13,14 +16,14 @@ export interface StagedFile {
  * later rename is atomic) and flush it to disk. Nothing replaces `file` until
  * `commit`, so several files can be staged and then committed together.
  */
-export async function stageFile(file: string, data: string | Uint8Array, options: { mode?: number } = {}): Promise<StagedFile> {
+export async function stageFile(file: string, data: FileData, options: { mode?: number } = {}): Promise<StagedFile> {
   const dir = path.dirname(file);
   await mkdir(dir, { recursive: true });
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await open(temp, 'wx', options.mode ?? 0o666);
     try {
-      await handle.writeFile(data);
+      await writeFile(handle, data);
       if (options.mode !== undefined) await handle.chmod(options.mode);
       await handle.sync();
     } finally {
@@ -47,7 +50,7 @@ export async function stageFile(file: string, data: string | Uint8Array, options
  * Replace `file` atomically (a torn write is impossible by construction).
  * With `durable`, the folder is flushed too, so the rename survives a power cut.
  */
-export async function writeFileAtomic(file: string, data: string | Uint8Array, options: { mode?: number; durable?: boolean } = {}): Promise<void> {
+export async function writeFileAtomic(file: string, data: FileData, options: { mode?: number; durable?: boolean } = {}): Promise<void> {
   await (await stageFile(file, data, options)).commit();
   // Windows cannot open a folder to flush it; its rename is already durable.
   if (!options.durable || process.platform === 'win32') return;

@@ -150,9 +150,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 
   try {
     // In this thread one file at a time (the index records one file's dependencies at once);
-    // with workers, enough in flight to keep them all busy.
+    // with workers, enough in flight that each has a file queued behind the one it is on, and one more is ready.
     let next = 0;
-    const lanes = threaded ? size * 2 : 1;
+    const lanes = threaded ? size * 3 : 1;
     await Promise.all(
       Array.from({ length: lanes }, async () => {
         while (next < targets.length) {

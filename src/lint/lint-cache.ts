@@ -166,24 +166,47 @@ export class LintCache {
       }
     }
     if (!this.dirty) return;
-    // Renumber the pairs still named by some entry, dropping the rest, so the table never grows stale.
-    const pairs: Array<[Dependency, string]> = [];
-    const renumbered = new Map<number, number>();
-    const entries: Record<string, Entry> = {};
-    for (const [relative, entry] of Object.entries(this.entries)) {
-      const dependencies = entry.dependencies.map((id) => {
-        let kept = renumbered.get(id);
-        if (kept === undefined) renumbered.set(id, (kept = pairs.push(this.pairs[id]!) - 1));
-        return kept;
-      });
-      entries[relative] = { ...entry, dependencies };
-    }
-    const json = JSON.stringify({ format: FORMAT, key: this.key, dependencies: pairs, entries } satisfies CacheFile);
-    await writeFileAtomic(this.file, json.replace(NOT_ASCII, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)).catch(
+    await writeFileAtomic(this.file, cacheText(this.key, this.pairs, this.entries)).catch(
       // A cache that cannot be written is only a slower next run.
       () => undefined,
     );
   }
+}
+
+/** Characters written per piece of the cache file. */
+const PIECE = 1 << 20;
+
+/**
+ * The cache file as ASCII JSON, a piece at a time. One string of the whole
+ * cache would be twice the file's size (messages with curly quotes make it two
+ * bytes a character), and escaping it would make another: at 10,000 pages that
+ * was 48 MB at the end of a run. Entries come first, so the table of pairs is
+ * renumbered as they are written: only pairs some entry still names are kept.
+ */
+function* cacheText(key: string, pairs: ReadonlyArray<[Dependency, string]>, entries: Record<string, Entry>): Generator<string> {
+  const kept: Array<[Dependency, string]> = [];
+  const renumbered = new Map<number, number>();
+  let piece = `{"format":${FORMAT},"key":${JSON.stringify(key)},"entries":{`;
+  let first = true;
+  for (const relative of Object.keys(entries)) {
+    const entry = entries[relative]!;
+    const dependencies = entry.dependencies.map((id) => {
+      let at = renumbered.get(id);
+      if (at === undefined) renumbered.set(id, (at = kept.push(pairs[id]!) - 1));
+      return at;
+    });
+    piece += `${first ? '' : ','}${ascii(JSON.stringify(relative))}:${ascii(JSON.stringify({ ...entry, dependencies } satisfies Entry))}`;
+    first = false;
+    if (piece.length >= PIECE) {
+      yield piece;
+      piece = '';
+    }
+  }
+  yield `${piece}},"dependencies":${ascii(JSON.stringify(kept))}}`;
+}
+
+function ascii(json: string): string {
+  return json.replace(NOT_ASCII, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Escaped on write, so the file is ASCII; JSON.parse restores the characters (surrogate pairs as two escapes). */

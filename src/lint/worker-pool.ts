@@ -18,20 +18,36 @@ interface Job extends WorkerTask {
 }
 
 /**
+ * A worker's heap is mostly garbage from the files it just parsed (some 20 MB
+ * stay live). With a heap limit of 2 GB or more, V8 lets the heap grow to four
+ * times the live size before a full collection, below that to at most about
+ * twice: just under 2 GB, and a young generation of 24 MB instead of 48, took a
+ * cold lint of 1,300 files from 360 to 238 MB peak at no measured cost in time
+ * (five interleaved runs each), and 10,000 pages from 461 to about 330 MB.
+ */
+const LEAN_HEAP = { maxOldGenerationSizeMb: 2000, maxYoungGenerationSizeMb: 24 };
+
+/**
+ * Files sent to a worker ahead of the one it is on, so it never waits for this
+ * thread to hear its answer and send the next: a round trip per file left each
+ * worker idle about 3% of a cold run.
+ */
+const AHEAD = 1;
+
+/**
  * Lint workers on separate threads, each with its own copy of the run's
- * index, fed one file at a time so a slow page never holds up the rest.
- * Synchronous parsing cannot be interrupted, so a worker that runs over the
- * time budget is terminated and replaced; one that crashes (out of memory,
- * an uncaught error) is replaced too. Either way only its file is lost, as a
- * fault the engine reports on that file.
+ * index, fed a file at a time (and one queued behind it) so a slow page never
+ * holds up the rest. Synchronous parsing cannot be interrupted, so a worker
+ * that runs over the time budget is terminated and replaced; one that crashes
+ * (out of memory, an uncaught error) is replaced too. Either way only the file
+ * it was on is lost, as a fault the engine reports on that file; the file
+ * queued behind it goes back to the front of the queue.
  */
 export class WorkerPool {
   private readonly script = new URL('./worker.js', import.meta.url);
-  /** Live workers, and whether each has rebuilt its context. */
-  private readonly workers = new Map<Worker, { ready: boolean }>();
-  private readonly idle: Worker[] = [];
+  /** Live workers, whether each has rebuilt its context, and the files sent to it in order (the first is the one it is on). */
+  private readonly workers = new Map<Worker, { ready: boolean; sent: Job[]; timer?: NodeJS.Timeout }>();
   private readonly queue: Job[] = [];
-  private readonly running = new Map<Worker, { job: Job; timer: NodeJS.Timeout }>();
   private closed = false;
   /** Why no worker could start, once that happened. */
   private failure: Error | undefined;
@@ -44,7 +60,7 @@ export class WorkerPool {
     for (let i = 0; i < size; i++) this.spawn();
   }
 
-  /** Lint `bytes` on the next free worker; the buffer is moved, not copied. */
+  /** Lint `bytes` on the next free worker; the buffer is moved to a worker that starts on it at once. */
   lint(path: string, bytes: Uint8Array): Promise<WorkerOutcome> {
     return new Promise<WorkerOutcome>((resolve, reject) => {
       if (this.failure) return reject(this.failure);
@@ -63,9 +79,9 @@ export class WorkerPool {
   private spawn(): void {
     const worker = new Worker(this.script, {
       workerData: this.init,
-      ...(this.limits.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb } } : {}),
+      resourceLimits: this.limits.heapMb ? { maxOldGenerationSizeMb: this.limits.heapMb } : LEAN_HEAP,
     });
-    this.workers.set(worker, { ready: false });
+    this.workers.set(worker, { ready: false, sent: [] });
     worker.on('message', (reply: WorkerReply) => this.receive(worker, reply));
     worker.on('error', (error: Error & { code?: string }) =>
       this.lose(worker, error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out of memory' : error.message, error),
@@ -74,16 +90,26 @@ export class WorkerPool {
     worker.on('exit', (code) => this.lose(worker, `the checker exited with code ${code}`, new Error(`A lint worker exited with code ${code} while starting`)));
   }
 
+  /** Fill every ready worker up to the file it is on and AHEAD more, least loaded first. */
   private dispatch(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.pop()!;
-      const job = this.queue.shift()!;
-      const timer = setTimeout(() => this.overrun(worker), this.limits.timeBudgetMs);
-      this.running.set(worker, { job, timer });
-      const { bytes } = job;
-      const transfer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? [bytes.buffer as ArrayBuffer] : [];
-      worker.postMessage({ path: job.path, bytes } satisfies WorkerTask, transfer);
+    for (let depth = 0; depth <= AHEAD; depth++) {
+      for (const [worker, state] of this.workers) {
+        if (this.queue.length === 0) return;
+        if (!state.ready || state.sent.length > depth) continue;
+        const job = this.queue.shift()!;
+        state.sent.push(job);
+        if (state.sent.length === 1) this.startClock(worker, state);
+        const { bytes } = job;
+        // A file queued behind another is copied, not moved: if the worker is stopped, it is sent again.
+        const transfer = depth === 0 && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? [bytes.buffer as ArrayBuffer] : [];
+        worker.postMessage({ path: job.path, bytes } satisfies WorkerTask, transfer);
+      }
     }
+  }
+
+  /** The budget runs from when the worker starts a file: when it was sent to an idle worker, or when the one before it was answered. */
+  private startClock(worker: Worker, state: { timer?: NodeJS.Timeout }): void {
+    state.timer = setTimeout(() => this.overrun(worker), this.limits.timeBudgetMs);
   }
 
   private receive(worker: Worker, reply: WorkerReply): void {
@@ -91,19 +117,19 @@ export class WorkerPool {
     if (!state) return;
     if ('ready' in reply) state.ready = true;
     else {
-      const run = this.finish(worker);
-      run?.resolve('error' in reply ? { fault: 'crash', reason: reply.error } : { result: reply.result });
+      clearTimeout(state.timer);
+      const job = state.sent.shift();
+      if (state.sent.length > 0) this.startClock(worker, state);
+      job?.resolve('error' in reply ? { fault: 'crash', reason: reply.error } : { result: reply.result });
     }
-    this.idle.push(worker);
     this.dispatch();
   }
 
   /** The file ran over the budget: stop its worker, report it, carry on with a fresh one. */
   private overrun(worker: Worker): void {
-    const run = this.finish(worker);
-    this.workers.delete(worker);
+    const job = this.forget(worker);
     void worker.terminate();
-    run?.resolve({ fault: 'timeout' });
+    job?.resolve({ fault: 'timeout' });
     this.replace();
   }
 
@@ -111,27 +137,27 @@ export class WorkerPool {
   private lose(worker: Worker, reason: string, startError: Error): void {
     const state = this.workers.get(worker);
     if (!state) return;
-    this.workers.delete(worker);
-    const index = this.idle.indexOf(worker);
-    if (index !== -1) this.idle.splice(index, 1);
-    const run = this.finish(worker);
-    if (run) run.resolve({ fault: 'crash', reason });
+    const job = this.forget(worker);
+    if (job) job.resolve({ fault: 'crash', reason });
     else if (!state.ready) {
       // Every worker rebuilds the same context: if one cannot start, none can. The run cannot go on.
       this.closed = true;
       this.failure = startError;
-      for (const job of this.queue.splice(0)) job.reject(startError);
+      for (const queued of this.queue.splice(0)) queued.reject(startError);
       return;
     }
     this.replace();
   }
 
-  private finish(worker: Worker): Job | undefined {
-    const run = this.running.get(worker);
-    if (!run) return undefined;
-    clearTimeout(run.timer);
-    this.running.delete(worker);
-    return run.job;
+  /** Drop a worker: the file it was on is returned; those queued behind it go back to the front of the queue. */
+  private forget(worker: Worker): Job | undefined {
+    const state = this.workers.get(worker);
+    if (!state) return undefined;
+    this.workers.delete(worker);
+    clearTimeout(state.timer);
+    const [job, ...behind] = state.sent;
+    this.queue.unshift(...behind);
+    return job;
   }
 
   private replace(): void {

@@ -15,10 +15,15 @@ const context = {
 const processor = createProcessor(context);
 const reply = (message: WorkerReply) => parentPort!.postMessage(message);
 
+// Files may arrive while one is being checked (the pool sends one ahead): they are checked in
+// turn, and answered in the order sent, since the index records one file's dependencies at a time.
+let turn = Promise.resolve();
 parentPort!.on('message', (task: WorkerTask) => {
-  void lintFile(processor, context.index, task.bytes, { path: task.path, cwd: init.cwd }).then(
-    (result) => reply({ result }),
-    (error: unknown) => reply({ error: String((error as Error)?.message ?? error) }),
+  turn = turn.then(() =>
+    lintFile(processor, context.index, task.bytes, { path: task.path, cwd: init.cwd }).then(
+      (result) => reply({ result }),
+      (error: unknown) => reply({ error: String((error as Error)?.message ?? error) }),
+    ),
   );
 });
 reply({ ready: true });

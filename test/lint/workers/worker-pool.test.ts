@@ -29,6 +29,26 @@ describe('WorkerPool', () => {
     }
   });
 
+  it('puts the file queued behind one that overruns the budget back in line, and checks it on a fresh worker', async () => {
+    const root = makeRepo({ 'content/pages/a.md': page() });
+    const pool = new WorkerPool(1, await init(root), { timeBudgetMs: 1_500 });
+    try {
+      // Emphasis nested 10,000 deep: a parse of tens of seconds, which only the budget stops.
+      const slow = new TextEncoder().encode(`${page()}\n${'*a '.repeat(10_000)}${' a*'.repeat(10_000)}\n`);
+      const started = performance.now();
+      // Both are sent at once: the second waits in the same worker, behind the slow one.
+      const [stopped, fine] = await Promise.all([
+        pool.lint(path.join(root, 'content/pages/slow.md'), slow),
+        pool.lint(path.join(root, 'content/pages/a.md'), new TextEncoder().encode(page())),
+      ]);
+      expect(stopped).toEqual({ fault: 'timeout' });
+      expect('result' in fine && fine.result.findings).toEqual([]);
+      expect(performance.now() - started).toBeLessThan(10_000);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('fails every file, rather than waiting for ever, when no worker can start', async () => {
     const root = makeRepo({ 'content/pages/a.md': page() });
     const pool = new WorkerPool(2, { ...(await init(root)), today: 'not a date' }, { timeBudgetMs: 10_000 });
