@@ -140,10 +140,13 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   let cached = 0;
   // First every untouched file's hash from its size and time, so checking one page's links
   // to others needs no reads; then the pages themselves.
-  const stamps = targets.map((absolute) => (cache ? knownStamp(cache, context, relativeTo(root, absolute), absolute) : undefined));
+  // Each file's path from the root (the cache's and index's key) and as reported, worked out once.
+  const relatives = targets.map((absolute) => relativeTo(root, absolute));
+  const shown = options.cwd === root ? relatives : targets.map((absolute) => relativeTo(options.cwd, absolute));
+  const stamps = targets.map((absolute, slot) => (cache ? knownStamp(cache, context, relatives[slot]!, absolute) : undefined));
   const lintOne = async (absolute: string, slot: number) => {
-    const file = relativeTo(options.cwd, absolute);
-    const findings = await check(absolute, relativeTo(root, absolute), slot);
+    const file = shown[slot]!;
+    const findings = await check(absolute, relatives[slot]!, slot);
     perFile[slot] = findings.map((finding) => ({ file, ...finding }));
     options.onProgress?.(++done, targets.length);
   };
@@ -169,7 +172,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   // editors.yml belongs to no shard: report it from the first one only, so a merge counts it once.
   const roster = !options.shard || options.shard.index === 1 ? editorsFindings(context, options.cwd) : [];
   const findings = [...roster, ...perFile.flat()].sort(compareFindings);
-  return { context, findings, files: targets.map((file) => relativeTo(options.cwd, file)), cached, metrics };
+  return { context, findings, files: shown, cached, metrics };
 }
 
 /** A file's size and time, and its hash when the cache vouches for it (told to the index for link checks). */
