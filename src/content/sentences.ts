@@ -1,4 +1,5 @@
 import type { Nodes, Root } from 'mdast';
+import { asciiSentenceStarts } from './ascii-sentence-breaks.js';
 
 export interface Sentence {
   /** The sentence as read, line breaks as spaces. */
@@ -20,7 +21,9 @@ export interface Sentence {
  * Splitting inside a block uses `Intl.Segmenter` (ICU's Unicode sentence
  * boundaries, built into Node): about a tenth of the cost of a full
  * natural-language parse (retext-english) on the benchmark pages, for the same
- * sentence count there. ICU splits after title abbreviations such as `Dr.`
+ * sentence count there. Blocks of plain ASCII are split by the same rules
+ * from a class table (ascii-sentence-breaks.ts), at a fraction of the
+ * segmenter's cost. ICU splits after title abbreviations such as `Dr.`
  * and after `e.g.` before a capital; those few are joined back. Computed
  * once per tree and shared by `readability` and `sentence-length`.
  */
@@ -129,7 +132,7 @@ function splitBlock(block: Block, into: Sentence[]): void {
     if (words) into.push({ text: text.trim(), words, line: lineAt(block, index) });
   };
   if (isOneSentence(block.text)) return emit(block.text, 0);
-  for (const { segment, index } of (segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' })).segment(block.text)) {
+  for (const { segment, index } of segments(block.text)) {
     const text = pending ? pending.text + segment : segment;
     const start = pending ? pending.index : index;
     if (ABBREVIATION_END.test(text)) {
@@ -140,6 +143,13 @@ function splitBlock(block: Block, into: Sentence[]): void {
     emit(text, start);
   }
   if (pending) emit(pending.text, pending.index);
+}
+
+/** The block's sentences before abbreviations are joined back: by the class table for ASCII text, else by ICU. */
+function segments(text: string): Iterable<{ segment: string; index: number }> {
+  const starts = asciiSentenceStarts(text);
+  if (!starts) return (segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' })).segment(text);
+  return starts.map((index, i) => ({ segment: text.slice(index, starts[i + 1] ?? text.length), index }));
 }
 
 /** The file line of an offset in the block: its text node's line plus the line breaks before it in that node. */

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { FileResult } from './lint-file.js';
 import type { WorkerInit, WorkerReply, WorkerTask } from './worker-protocol.js';
+import { fromWire } from './wire-result.js';
 
 /** A file's result, or why there is none: it ran over the budget, or its worker failed. */
 export type WorkerOutcome = { result: FileResult } | { fault: 'timeout' } | { fault: 'crash'; reason: string };
@@ -120,7 +121,7 @@ export class WorkerPool {
       clearTimeout(state.timer);
       const job = state.sent.shift();
       if (state.sent.length > 0) this.startClock(worker, state);
-      job?.resolve('error' in reply ? { fault: 'crash', reason: reply.error } : { result: reply.result });
+      job?.resolve('error' in reply ? { fault: 'crash', reason: reply.error } : { result: fromWire(reply.result) });
     }
     this.dispatch();
   }

@@ -4,7 +4,8 @@ import type { Config } from '../config/schema.js';
 import type { IndexData } from '../content/content-index.js';
 import remarkPresetPagecare from '../rules/index.js';
 import type { LintContext } from './context.js';
-import type { FileResult, LintProcessor } from './lint-file.js';
+import type { LintProcessor } from './lint-file.js';
+import type { WireResult } from './wire-result.js';
 
 /** What a worker needs to rebuild the run's context: plain, structured-cloneable data. */
 export interface WorkerInit {
@@ -23,7 +24,9 @@ export interface WorkerTask {
 }
 
 /** `ready` once the context is rebuilt; then one reply per task. */
-export type WorkerReply = { ready: true } | { result: FileResult } | { error: string };
+export type WorkerReply = { ready: true } | { result: WireResult } | { error: string };
+
+
 
 /** remark-parse plus the pagecare preset, frozen once per thread and reused for every file. */
 export function createProcessor(context: LintContext): LintProcessor {

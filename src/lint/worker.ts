@@ -3,6 +3,7 @@ import { Temporal } from 'temporal-polyfill';
 import { resolveConfig } from '../config/load-config.js';
 import { ContentIndex } from '../content/content-index.js';
 import { createProcessor, type WorkerInit, type WorkerReply, type WorkerTask } from './worker-protocol.js';
+import { toWire } from './wire-result.js';
 import { lintFile } from './lint-file.js';
 
 // One lint worker: rebuilds the run's context from plain data once, then lints the files it is sent.
@@ -30,7 +31,7 @@ const next = () => {
   }
   void lintFile(processor, context.index, task.bytes, { path: task.path, cwd: init.cwd })
     .then(
-      (result) => reply({ result }),
+      (result) => reply({ result: toWire(result) }),
       (error: unknown) => reply({ error: String((error as Error)?.message ?? error) }),
     )
     .finally(() => setImmediate(next));
