@@ -209,7 +209,7 @@ function evaluateTargets(by) {
   const targets = [];
   const add = (target, ready, measured, pass) => targets.push({ target, measured: ready ? measured() : 'n/a', result: ready ? (pass() ? 'pass' : 'FAIL') : 'n/a' });
 
-  add('cold `pagecare lint` ≤ 1.3× the parse floor', ok('cold') && ok('floor'), () => `${(wall('cold') / wall('floor')).toFixed(2)}×`, () => wall('cold') <= 1.3 * wall('floor'));
+  add('cold `pagecare lint` ≤ 1.3× the parse floor', ok('cold') && ok('floor'), () => `${(wall('cold') / wall('floor')).toFixed(3)}×`, () => wall('cold') <= 1.3 * wall('floor'));
   const remarkDone = ok('remark') || by.get('remark')?.outcome === 'timeout';
   add('cold `pagecare lint` ≥ 2× faster than `remark` with the preset', ok('cold') && remarkDone, () => `${by.get('remark').outcome === 'timeout' ? '> ' : ''}${(wall('remark') / wall('cold')).toFixed(2)}× faster`, () => wall('remark') >= 2 * wall('cold'));
   add('warm `pagecare lint`, nothing changed, ≤ 1 s', ok('warm'), () => `${seconds(wall('warm'))} s`, () => wall('warm') <= 1);
@@ -218,7 +218,7 @@ function evaluateTargets(by) {
   add('after a glossary edit, only its dependants re-linted: ≤ warm + 1 s + their cost', ok('glossary') && ok('warm') && perFile !== undefined, () => `${seconds(wall('glossary'))} s (budget ${seconds(glossaryBudget())} s)`, () => wall('glossary') <= glossaryBudget());
   const changedBudget = () => 1 + 3 * perFile;
   add('`pagecare lint --changed`, 3 pages changed, ≤ 1 s + the cost of 3 pages', ok('changed') && perFile !== undefined, () => `${seconds(wall('changed'))} s (budget ${seconds(changedBudget())} s)`, () => wall('changed') <= changedBudget());
-  add('`pagecare review` ≤ 1.5× reading all files', ok('review') && ok('read'), () => `${(wall('review') / wall('read')).toFixed(2)}×`, () => wall('review') <= 1.5 * wall('read'));
+  add('`pagecare review` ≤ 1.5× reading all files', ok('review') && ok('read'), () => `${(wall('review') / wall('read')).toFixed(3)}×`, () => wall('review') <= 1.5 * wall('read'));
   const ours = ['cold', 'warm', 'glossary', 'changed', 'review'].map((key) => by.get(key)).filter((r) => r?.outcome === 'ok');
   const peak = Math.max(...ours.map((r) => r.peakMb ?? Infinity));
   add('peak memory of every pagecare run ≤ 300 MB', ours.length > 0 && Number.isFinite(peak), () => `${Math.round(peak)} MB`, () => peak <= 300);

@@ -128,7 +128,7 @@ function collectText(node: Nodes, block: Block): void {
 function splitBlock(block: Block, into: Sentence[]): void {
   let pending: { text: string; index: number } | undefined;
   const emit = (text: string, index: number) => {
-    const words = text.match(WORD);
+    const words = wordsOf(text);
     if (words) into.push({ text: text.trim(), words, line: lineAt(block, index) });
   };
   if (isOneSentence(block.text)) return emit(block.text, 0);
@@ -143,6 +143,39 @@ function splitBlock(block: Block, into: Sentence[]): void {
     emit(text, start);
   }
   if (pending) emit(pending.text, pending.index);
+}
+
+/**
+ * The words of a sentence as WORD matches them (null for none), by a loop over
+ * the characters while they are ASCII: the Unicode pattern cost more than
+ * splitting the sentences.
+ */
+export function wordsOf(text: string): string[] | null {
+  const found: string[] = [];
+  const length = text.length;
+  let at = 0;
+  while (at < length) {
+    const code = text.charCodeAt(at);
+    if (code >= 128) return text.match(WORD);
+    if (!isAsciiAlnum(code)) {
+      at++;
+      continue;
+    }
+    const start = at;
+    for (;;) {
+      while (at < length && isAsciiAlnum(text.charCodeAt(at))) at++;
+      // An inner apostrophe or hyphen joins two runs (`don't`, `follow-up`); U+2019 is not ASCII and takes the pattern.
+      const joiner = text.charCodeAt(at);
+      if ((joiner === 0x27 || joiner === 0x2d) && at + 1 < length && isAsciiAlnum(text.charCodeAt(at + 1))) at++;
+      else break;
+    }
+    found.push(text.slice(start, at));
+  }
+  return found.length > 0 ? found : null;
+}
+
+function isAsciiAlnum(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
 }
 
 /** The block's sentences before abbreviations are joined back: by the class table for ASCII text, else by ICU. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isOneSentence } from '../../src/content/sentences.js';
+import { isOneSentence, wordsOf } from '../../src/content/sentences.js';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 const segments = (text: string) => [...segmenter.segment(text)].length;
@@ -41,5 +41,19 @@ describe('isOneSentence', () => {
       if (isOneSentence(text) && segments(text) > 1) escaped.push(code.toString(16));
     }
     expect(escaped).toEqual([]);
+  });
+});
+
+describe('wordsOf', () => {
+  const WORD = /[\p{L}\p{N}]+(?:['\u2019-][\p{L}\p{N}]+)*/gu;
+  const text = fc.array(fc.constantFrom('a', 'Z', '9', "'", '-', ' ', '.', '\u2019', '\u00e9', 'x-', "n't", '--', "''"), { maxLength: 25 }).map((p) => p.join(''));
+
+  it('finds the words the Unicode pattern finds, ASCII or not', () => {
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string({ maxLength: 30 })), (sample) => {
+        expect(wordsOf(sample), JSON.stringify(sample)).toEqual(sample.match(WORD));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });
