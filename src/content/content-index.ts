@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Editor } from '../config/editors-schema.js';
 import type { ResolvedConfig } from '../config/load-config.js';
 import { discoverLinkTargets, isGlossaryPath, discoverContent } from './discover.js';
+import { namesEntry } from './glossary-names.js';
 import { readFrontMatterFields, splitFrontMatter } from './front-matter.js';
 import { scanHeadingSlugs } from './headings.js';
 import { loadEditors, type EditorsProblem } from './load-editors.js';
@@ -52,7 +53,8 @@ export interface ReviewChange {
  * A dependency of one file's findings on the rest of the repository, named so
  * the cache can ask later whether it still holds: `r:<path>` what git says
  * about the page against the base (`--changed`), `g:<id>` a glossary entry,
- * `e:<handle>` an editor, `w:<word>` whether a glossary term has a word, `f:<path>` a file's existence, `h:<path>` a page's
+ * `gx:<id>` whether it exists, `m:["<id>","<text>"]` whether a link's text
+ * names it, `e:<handle>` an editor, `w:<word>` whether a glossary term has a word, `f:<path>` a file's existence, `h:<path>` a page's
  * headings, `x:<path>` a file outside the content root, and `G`, `E`, `F`
  * the whole glossary, roster and file list (for suggestions), `E?` whether
  * editors.yml is usable at all.
@@ -107,6 +109,27 @@ export class ContentIndex {
   glossaryTerm(id: string): GlossaryTerm | undefined {
     this.recorder?.add(`g:${id}`);
     return Object.hasOwn(this.data.glossary, id) ? this.data.glossary[id] : undefined;
+  }
+
+  hasGlossaryEntry(id: string): boolean {
+    this.recorder?.add(`gx:${id}`);
+    return Object.hasOwn(this.data.glossary, id);
+  }
+
+  /**
+   * Whether a glossary link's text names its entry (glossary-names.ts), or
+   * undefined when there is no such entry. Recorded as the question asked, so
+   * a cached page waits on the answer, not on everything the entry says.
+   */
+  glossaryLinkNamesEntry(id: string, text: string): boolean | undefined {
+    this.recorder?.add(`m:${JSON.stringify([id, text])}`);
+    return this.namesEntry(id, text);
+  }
+
+  private namesEntry(id: string, text: string): boolean | undefined {
+    if (!Object.hasOwn(this.data.glossary, id)) return undefined;
+    const entry = this.data.glossary[id]!;
+    return namesEntry(text, [entry.term, ...entry.aliases]);
   }
 
   /** Whether any glossary term or alias has this (lower-case) word. */
@@ -195,6 +218,13 @@ export class ContentIndex {
           return digest(JSON.stringify(this.glossaryTerm(key) ?? null));
         case 'w':
           return this.glossaryHasWord(key) ? '1' : '0';
+        case 'gx':
+          return Object.hasOwn(this.data.glossary, key) ? '1' : '0';
+        case 'm': {
+          const [id, text] = JSON.parse(key) as [string, string];
+          const names = this.namesEntry(id, text);
+          return names === undefined ? '-' : names ? '1' : '0';
+        }
         case 'f':
           return this.hasFile(key) ? '1' : '0';
         case 'x':

@@ -16,6 +16,8 @@ export interface PoolLimits {
 interface Job extends WorkerTask {
   resolve: (outcome: WorkerOutcome) => void;
   reject: (error: Error) => void;
+  /** Sent with no file queued behind it: it was in a worker that crashed while holding more than one. */
+  alone?: boolean;
 }
 
 /**
@@ -42,7 +44,8 @@ const AHEAD = 1;
  * that runs over the time budget is terminated and replaced; one that crashes
  * (out of memory, an uncaught error) is replaced too. Either way only the file
  * it was on is lost, as a fault the engine reports on that file; the file
- * queued behind it goes back to the front of the queue.
+ * queued behind it goes back to the front of the queue. (A crash with two
+ * files in the worker sends both back, each to be checked alone.)
  */
 export class WorkerPool {
   private readonly script = new URL('./worker.js', import.meta.url);
@@ -61,7 +64,7 @@ export class WorkerPool {
     for (let i = 0; i < size; i++) this.spawn();
   }
 
-  /** Lint `bytes` on the next free worker; the buffer is moved to a worker that starts on it at once. */
+  /** Lint `bytes` on the next free worker. */
   lint(path: string, bytes: Uint8Array): Promise<WorkerOutcome> {
     return new Promise<WorkerOutcome>((resolve, reject) => {
       if (this.failure) return reject(this.failure);
@@ -97,13 +100,13 @@ export class WorkerPool {
       for (const [worker, state] of this.workers) {
         if (this.queue.length === 0) return;
         if (!state.ready || state.sent.length > depth) continue;
+        // A file under suspicion is checked on its own, so a crash can be pinned on it.
+        if (depth > 0 && (state.sent[0]!.alone || this.queue[0]!.alone)) continue;
         const job = this.queue.shift()!;
         state.sent.push(job);
         if (state.sent.length === 1) this.startClock(worker, state);
-        const { bytes } = job;
-        // A file queued behind another is copied, not moved: if the worker is stopped, it is sent again.
-        const transfer = depth === 0 && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? [bytes.buffer as ArrayBuffer] : [];
-        worker.postMessage({ path: job.path, bytes } satisfies WorkerTask, transfer);
+        // Copied, not moved: a file may be sent again after its worker crashed.
+        worker.postMessage({ path: job.path, bytes: job.bytes } satisfies WorkerTask);
       }
     }
   }
@@ -138,6 +141,12 @@ export class WorkerPool {
   private lose(worker: Worker, reason: string, startError: Error): void {
     const state = this.workers.get(worker);
     if (!state) return;
+    // With a file queued behind another, a crash cannot be pinned: the first one's answer may still
+    // be on its way (a worker's error can overtake its last message). Both are checked again, alone.
+    if (state.sent.length > 1) {
+      for (const queued of state.sent) queued.alone = true;
+      this.queue.unshift(...state.sent.splice(0));
+    }
     const job = this.forget(worker);
     if (job) job.resolve({ fault: 'crash', reason });
     else if (!state.ready) {

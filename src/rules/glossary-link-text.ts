@@ -1,5 +1,6 @@
 import { defineRule } from '../lint/define-rule.js';
 import { glossaryLinks, shownText } from '../lint/links.js';
+import { normaliseName } from '../content/glossary-names.js';
 
 /**
  * `glossary-link-text`: a glossary link's text should be the term or one of
@@ -13,35 +14,15 @@ import { glossaryLinks, shownText } from '../lint/links.js';
  * Invalid: `[cancer drugs](glossary:chemotherapy)` (expected `Chemotherapy` or `chemo`).
  */
 export default defineRule('glossary-link-text', ['page', 'glossary'], ({ tree, prepared, report }) => {
+  const index = prepared.context.index;
   for (const link of glossaryLinks(tree)) {
-    const entry = prepared.context.index.glossaryTerm(link.id);
-    if (!entry) continue;
-    const names = [entry.term, ...entry.aliases];
-    const text = normalise(link.text);
-    if (text !== '' && names.some((name) => sameWord(normalise(name), text))) continue;
-    const listed = names.map((name) => `\`${name}\``).join(' or ');
-    const what = text === '' ? 'Empty link text' : `Unexpected link text ${shownText(link.text)}`;
+    // Asked as a yes or no, so a cached page is re-checked only when its answer changes (an alias
+    // added for other pages leaves it alone). Unknown ids are left to `glossary-link-unknown`.
+    if (index.glossaryLinkNamesEntry(link.id, link.text) !== false) continue;
+    // The message lists the entry's names: a page with a finding depends on all of them.
+    const entry = index.glossaryTerm(link.id)!;
+    const listed = [entry.term, ...entry.aliases].map((name) => `\`${name}\``).join(' or ');
+    const what = normaliseName(link.text) === '' ? 'Empty link text' : `Unexpected link text ${shownText(link.text)}`;
     report(`${what} for glossary entry \`${link.id}\`, expected the term or an alias: ${listed}`, link.at);
   }
 });
-
-/** Lower case, straight apostrophes, single spaces for whitespace and hyphens, no surrounding punctuation. */
-function normalise(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc]/g, "'")
-    // Soft hyphens are invisible; hyphens count as spaces (a split, not a backtracking regex).
-    .replace(/\u00ad/g, '')
-    .split(/[-\u2010\u2011]/)
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '');
-}
-
-/** Equal, or equal once a simple plural (`s`, `es`) or possessive (`'s`) ending is taken off either side. */
-function sameWord(a: string, b: string): boolean {
-  if (a === b) return true;
-  const stems = (word: string) => [word, word.replace(/'s$/, ''), word.replace(/s$/, ''), word.replace(/es$/, '')];
-  const left = new Set(stems(a));
-  return stems(b).some((stem) => stem !== '' && left.has(stem));
-}

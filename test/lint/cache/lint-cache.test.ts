@@ -60,6 +60,29 @@ describe('the lint cache', () => {
     expect(rules(result)).toContain('content/pages/a.md:14 glossary-link-text');
   });
 
+  it('an alias added for other pages re-checks only the entry and the pages whose link text the entry does not name', async () => {
+    const root = repo();
+    writeFileSync(path.join(root, 'content/pages/e.md'), page({}, 'Doctors may find [a growth in the gut](glossary:neuroendocrine-tumour).\n'));
+    await run(root);
+    edit(root, 'content/glossary/neuroendocrine-tumour.md', (t) => t.replace('aliases: [NET]', 'aliases: [NET, carcinoid]'));
+    const result = await run(root);
+    // a.md's "NETs" still names the entry: cached. e.md's finding lists the names, so it is re-checked.
+    expect(result.cached).toBe(result.files.length - 2);
+    const fresh = await lint({ cwd: root, today: TODAY, cache: false });
+    expect(result.findings).toEqual(fresh.findings);
+    expect(result.findings.find((f) => f.file === 'content/pages/e.md' && f.ruleId === 'glossary-link-text')?.message).toContain('`carcinoid`');
+
+    // An alias that now names e.md's link text clears its finding; a removed entry makes every link to it unknown.
+    edit(root, 'content/glossary/neuroendocrine-tumour.md', (t) => t.replace('aliases: [NET, carcinoid]', 'aliases: [NET, a growth in the gut]'));
+    const named = await run(root);
+    expect(rules(named).filter((r) => r.startsWith('content/pages/e.md'))).toEqual([]);
+    expect(named.findings).toEqual((await lint({ cwd: root, today: TODAY, cache: false })).findings);
+    rmSync(path.join(root, 'content/glossary/neuroendocrine-tumour.md'));
+    const gone = await run(root);
+    expect(rules(gone)).toEqual(expect.arrayContaining(['content/pages/a.md:14 glossary-link-unknown', 'content/pages/e.md:14 glossary-link-unknown']));
+    expect(gone.findings).toEqual((await lint({ cwd: root, today: TODAY, cache: false })).findings);
+  });
+
   it('a renamed page or heading breaks the links to it, never a stale pass', async () => {
     const root = repo();
     await run(root);

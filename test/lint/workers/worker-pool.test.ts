@@ -49,6 +49,26 @@ describe('WorkerPool', () => {
     }
   });
 
+  it('pins a crash on the file that caused it, even when the file before it finished just as the worker died', async () => {
+    const root = makeRepo({ 'content/pages/a.md': page() });
+    // About 140,000 links: its parse alone exhausts a 24 MB heap. Sent right behind a sound page,
+    // the worker's error can overtake the sound page's answer; both are then checked again, alone.
+    const hungry = new TextEncoder().encode(`---\ntitle: Links\n---\n\n${'[a](b) '.repeat(140_000)}\n`);
+    const pool = new WorkerPool(1, await init(root), { timeBudgetMs: 10_000, heapMb: 24 });
+    try {
+      for (let round = 0; round < 3; round++) {
+        const [fine, crashed] = await Promise.all([
+          pool.lint(path.join(root, 'content/pages/a.md'), new TextEncoder().encode(page())),
+          pool.lint(path.join(root, 'content/pages/hungry.md'), hungry),
+        ]);
+        expect('result' in fine && fine.result.findings).toEqual([]);
+        expect(crashed).toEqual({ fault: 'crash', reason: 'out of memory' });
+      }
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
   it('fails every file, rather than waiting for ever, when no worker can start', async () => {
     const root = makeRepo({ 'content/pages/a.md': page() });
     const pool = new WorkerPool(2, { ...(await init(root)), today: 'not a date' }, { timeBudgetMs: 10_000 });
