@@ -111,7 +111,13 @@ async function runAll() {
     // Links whose text still names the entry stay cached above; a new term and no aliases names none of them.
     await row('j', 'rename', `\`pagecare lint\`, warm, after renaming the term of \`${edited.id}\` and dropping its aliases (all ${edited.dependants} linking pages re-checked)`, pagecare('lint', ...lintJson('rename')), {
       before: (n) => writeFileSync(edited.file, renamed(original, `Bench renamed term ${n + 1}`)),
-      findings: lintFindings('rename'),
+      findings: (result) => {
+        // Every page linking to the renamed entry now has a finding for it: proof it was re-checked, not served from the cache.
+        const counted = lintFindings('rename')(result);
+        const report = JSON.parse(readFileSync(path.join(work, 'rename.json'), 'utf8'));
+        const pages = new Set(report.messages.filter((m) => m.ruleId === 'glossary-link-text' && m.message.includes(`\`${edited.id}\``)).map((m) => m.file));
+        return { ...counted, text: `${counted.text}; ${pages.size} pages with a finding for \`${edited.id}\`` };
+      },
       extra: { dependants: edited.dependants },
     });
   } finally {

@@ -123,10 +123,6 @@ export class ContentIndex {
    */
   glossaryLinkNamesEntry(id: string, text: string): boolean | undefined {
     this.recorder?.add(`m:${JSON.stringify([id, text])}`);
-    return this.namesEntry(id, text);
-  }
-
-  private namesEntry(id: string, text: string): boolean | undefined {
     if (!Object.hasOwn(this.data.glossary, id)) return undefined;
     const entry = this.data.glossary[id]!;
     return namesEntry(text, [entry.term, ...entry.aliases]);
@@ -219,10 +215,10 @@ export class ContentIndex {
         case 'w':
           return this.glossaryHasWord(key) ? '1' : '0';
         case 'gx':
-          return Object.hasOwn(this.data.glossary, key) ? '1' : '0';
+          return this.hasGlossaryEntry(key) ? '1' : '0';
         case 'm': {
           const [id, text] = JSON.parse(key) as [string, string];
-          const names = this.namesEntry(id, text);
+          const names = this.glossaryLinkNamesEntry(id, text);
           return names === undefined ? '-' : names ? '1' : '0';
         }
         case 'f':

@@ -14,7 +14,7 @@ import { formatSize, lintLimits, type LintLimits } from './limits.js';
 import { loadContext } from './load-context.js';
 import { selectShard, type Shard } from './shard.js';
 import { needsBudget, screen } from './screen.js';
-import { canUseWorkers, WorkerPool, type WorkerOutcome } from './worker-pool.js';
+import { AHEAD, canUseWorkers, WorkerPool, type WorkerOutcome } from './worker-pool.js';
 import type { WorkerInit } from './worker-protocol.js';
 
 export interface LintOptions {
@@ -155,7 +155,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     // In this thread one file at a time (the index records one file's dependencies at once);
     // with workers, enough in flight that each has a file queued behind the one it is on, and one more is ready.
     let next = 0;
-    const lanes = threaded ? size * 3 : 1;
+    const lanes = threaded ? size * (AHEAD + 2) : 1;
     await Promise.all(
       Array.from({ length: lanes }, async () => {
         while (next < targets.length) {

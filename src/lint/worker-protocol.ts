@@ -26,8 +26,6 @@ export interface WorkerTask {
 /** `ready` once the context is rebuilt; then one reply per task. */
 export type WorkerReply = { ready: true } | { result: WireResult } | { error: string };
 
-
-
 /** remark-parse plus the pagecare preset, frozen once per thread and reused for every file. */
 export function createProcessor(context: LintContext): LintProcessor {
   return unified().use(remarkParse).use(remarkPresetPagecare, { context }).freeze();

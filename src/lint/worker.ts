@@ -19,8 +19,8 @@ const reply = (message: WorkerReply) => parentPort!.postMessage(message);
 // Files may arrive while one is being checked (the pool sends one ahead). They are checked in
 // turn and answered in the order sent (the index records one file's dependencies at a time),
 // each from a fresh turn of the event loop: V8 finishes its incremental garbage collection in
-// tasks there; a worker that went straight from one file to the next ran 15% slower (with
-// the heap limit of worker-pool.ts, whose full collections then came as long pauses).
+// tasks there. A worker that went straight from one file to the next ran 15% slower (1,300
+// files, with the heap limit of worker-pool.ts and a 24 MB young generation).
 const waiting: WorkerTask[] = [];
 let busy = false;
 const next = () => {
