@@ -3,6 +3,7 @@ import type { ContentIndex } from '../content/content-index.js';
 import type { FrontMatter } from '../content/front-matter.js';
 import type { PlainDate } from '../time/calendar-date.js';
 import type { Clock } from './clock.js';
+import type { RuleId } from '../rules/catalog.js';
 
 /** What every rule may read about the run: config, the cross-file index and today's date. */
 export interface LintContext {
@@ -29,5 +30,7 @@ export interface PreparedFile {
 declare module 'vfile' {
   interface DataMap {
     pagecare: PreparedFile;
+    /** Rules `pagecare lint` runs apart from the tree (src/lint/link-recheck.ts): the plugins skip them. */
+    rulesApart: ReadonlySet<RuleId>;
   }
 }

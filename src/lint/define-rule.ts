@@ -35,7 +35,7 @@ export type CappedMessage = VFileMessage & { [SEVERITY_CAP]?: ActiveSeverity };
 export function defineRule(id: RuleId, kinds: readonly ContentKind[], body: RuleBody) {
   return lintRule<Root, undefined>({ origin: `pagecare:${id}` }, (tree, file) => {
     const prepared = file.data.pagecare;
-    if (!prepared || !kinds.includes(prepared.kind)) return;
+    if (!prepared || !kinds.includes(prepared.kind) || file.data.rulesApart?.has(id)) return;
     // In the remark CLI or an editor every rule is attached; the file's own config says which run, with what options.
     const config = prepared.context.config;
     if (config.severities[id] === 'off') return;

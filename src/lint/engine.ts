@@ -43,8 +43,10 @@ export interface LintResult {
   findings: Finding[];
   /** Files checked, as reported (relative to cwd). */
   files: string[];
-  /** How many results came from the cache. */
+  /** How many results came from the cache (without a parse). */
   cached: number;
+  /** How many of those had their glossary links checked again (the glossary changed under them). */
+  rechecked: number;
   /** What was measured for the reports, by root-relative path, for every file read and parsed (fresh or cached). */
   metrics: Map<string, FileMetrics>;
 }
@@ -116,7 +118,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       }
       if (cache) {
         context.index.knowHash(relative, hash);
-        const findings = cache.lookup(relative, hash, context.index, context.today);
+        const findings = cache.lookup(relative, hash, context);
         if (findings) {
           cached++;
           metrics.set(relative, cache.reuse(relative, stamp));
@@ -172,7 +174,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   // editors.yml belongs to no shard: report it from the first one only, so a merge counts it once.
   const roster = !options.shard || options.shard.index === 1 ? editorsFindings(context, options.cwd) : [];
   const findings = [...roster, ...perFile.flat()].sort(compareFindings);
-  return { context, findings, files: shown, cached, metrics };
+  return { context, findings, files: shown, cached, rechecked: cache?.rechecked ?? 0, metrics };
 }
 
 /** A file's size and time, and its hash when the cache vouches for it (told to the index for link checks). */

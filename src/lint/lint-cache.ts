@@ -3,18 +3,24 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { asciiJson, inPieces } from '../fs/ascii-json.js';
 import { writeFileAtomic } from '../fs/write-atomic.js';
 import type { ResolvedConfig } from '../config/load-config.js';
 import type { ContentIndex, Dependency } from '../content/content-index.js';
 import { parseIsoDate, compareDates, type PlainDate } from '../time/calendar-date.js';
 import { VERSION } from '../version.js';
 import type { FileMetrics } from './file-metrics.js';
+import type { RuleId } from '../rules/catalog.js';
+import type { LintContext } from './context.js';
+import { compareInFile } from './finding.js';
+import { checkLinks, LINK_RULES } from './link-recheck.js';
+import { LinkRecordsFile } from './link-records-file.js';
 import type { FileFinding, FileResult } from './lint-file.js';
 
-const FORMAT = 5;
+const FORMAT = 6;
 export const CACHE_DIR = '.pagecare-cache';
 
-interface Entry extends Omit<FileResult, 'dependencies'> {
+interface Entry extends Omit<FileResult, 'dependencies' | 'links'> {
   /** SHA-256 of the file's bytes: content, not timestamps, so a fresh CI checkout can reuse it. */
   hash: string;
   /** Size and modification time when hashed: when both still match, the file is not read again. */
@@ -22,6 +28,8 @@ interface Entry extends Omit<FileResult, 'dependencies'> {
   mtimeMs: number;
   /** Positions in the cache's table of (dependency, fingerprint) pairs. */
   dependencies: number[];
+  /** What the findings of the page's glossary links depend on (src/lint/link-recheck.ts); the links are in links.json. */
+  links?: { dependencies: number[] };
 }
 
 export interface FileStamp {
@@ -54,27 +62,31 @@ export class LintCache {
   /** Whether each pair still holds in this run's index (filled in as lookups ask). */
   private readonly holds: Array<boolean | undefined> = [];
   private readonly validUntil = new Map<string, PlainDate | undefined>();
+  /** Results served after checking their glossary links again, without a parse. */
+  rechecked = 0;
 
   private constructor(
     private readonly file: string,
     private readonly key: string,
     private readonly pairs: Array<[Dependency, string]>,
     private readonly entries: Record<string, Entry>,
+    private readonly links: LinkRecordsFile,
   ) {}
 
   static async open(config: ResolvedConfig): Promise<LintCache> {
     const file = path.join(config.root, CACHE_DIR, 'lint.json');
     const key = cacheKey(config);
+    const links = new LinkRecordsFile(path.join(config.root, CACHE_DIR, 'links.json'), key);
     try {
       // Written as ASCII (see `save`), so read byte for character: no UTF-8 decoding of megabytes.
       const stored = JSON.parse(await readFile(file, 'latin1')) as CacheFile;
       if (stored.format === FORMAT && stored.key === key && Array.isArray(stored.dependencies) && stored.entries && typeof stored.entries === 'object') {
-        return new LintCache(file, key, stored.dependencies, stored.entries);
+        return new LintCache(file, key, stored.dependencies, stored.entries, links);
       }
     } catch {
       // Missing or unreadable: start empty. A cache is never a reason to fail.
     }
-    return new LintCache(file, key, [], Object.create(null) as Record<string, Entry>);
+    return new LintCache(file, key, [], Object.create(null) as Record<string, Entry>, links);
   }
 
   static hash(bytes: Uint8Array): string {
@@ -87,22 +99,54 @@ export class LintCache {
     return entry && entry.size === stamp.size && entry.mtimeMs === stamp.mtimeMs ? entry.hash : undefined;
   }
 
-  /** The stored findings for `relative`, if they still hold for these bytes, this index and `today`. */
-  lookup(relative: string, hash: string, index: ContentIndex, today: PlainDate): FileFinding[] | undefined {
+  /**
+   * The stored findings for `relative`, if they still hold for these bytes,
+   * this run's index and day. When all that changed is what the page's
+   * glossary links depend on, their findings are checked again from the
+   * stored links, without a parse.
+   */
+  lookup(relative: string, hash: string, context: LintContext): FileFinding[] | undefined {
     const entry = Object.hasOwn(this.entries, relative) ? this.entries[relative] : undefined;
     if (!entry || entry.hash !== hash) return undefined;
     if (entry.validUntil !== null) {
       const until = this.day(entry.validUntil);
-      if (!until || compareDates(today, until) > 0) return undefined;
+      if (!until || compareDates(context.today, until) > 0) return undefined;
     }
-    for (const id of entry.dependencies) {
+    if (!this.allHold(entry.dependencies, context.index)) return undefined;
+    if (entry.links && !this.allHold(entry.links.dependencies, context.index)) return this.recheckLinks(relative, entry, entry.links, context);
+    return entry.findings;
+  }
+
+  private allHold(ids: readonly number[], index: ContentIndex): boolean {
+    for (const id of ids) {
       let holds = this.holds[id];
       if (holds === undefined) {
         const pair = this.pairs[id];
         this.holds[id] = holds = pair !== undefined && index.fingerprint(pair[0]) === pair[1];
       }
-      if (!holds) return undefined;
+      if (!holds) return false;
     }
+    return true;
+  }
+
+  /** The entry with its link findings checked again; undefined (a full re-lint) when its links are not stored or that fails. */
+  private recheckLinks(relative: string, entry: Entry, links: NonNullable<Entry['links']>, context: LintContext): FileFinding[] | undefined {
+    const records = this.links.get(relative, entry.hash);
+    if (records === undefined) return undefined;
+    const recorded = new Set<Dependency>();
+    let fresh: FileFinding[];
+    context.index.recordInto(recorded);
+    try {
+      fresh = checkLinks(records, context);
+    } catch {
+      return undefined;
+    } finally {
+      context.index.recordInto(undefined);
+    }
+    entry.findings = [...entry.findings.filter((finding) => !LINK_RULES.has(finding.ruleId as RuleId)), ...fresh].sort(compareInFile);
+    links.dependencies = [...recorded].sort().map((dependency) => this.pairId(dependency, context.index.fingerprint(dependency)));
+    this.dirty = true;
+    this.rechecked++;
     return entry.findings;
   }
 
@@ -132,8 +176,19 @@ export class LintCache {
   }
 
   store(relative: string, hash: string, stamp: FileStamp, result: FileResult): void {
-    const dependencies = result.dependencies.map(([dependency, fingerprint]) => this.pairId(dependency, fingerprint));
-    this.entries[relative] = { hash, size: stamp.size, mtimeMs: stamp.mtimeMs, findings: result.findings, metrics: result.metrics, validUntil: result.validUntil, dependencies };
+    const ids = (pairs: Array<[Dependency, string]>) => pairs.map(([dependency, fingerprint]) => this.pairId(dependency, fingerprint));
+    const { findings, metrics, validUntil, links } = result;
+    this.entries[relative] = {
+      hash,
+      size: stamp.size,
+      mtimeMs: stamp.mtimeMs,
+      findings,
+      metrics,
+      validUntil,
+      dependencies: ids(result.dependencies),
+      ...(links ? { links: { dependencies: ids(links.dependencies) } } : {}),
+    };
+    if (links) this.links.set(relative, hash, links.records);
     this.dirty = true;
   }
 
@@ -166,51 +221,45 @@ export class LintCache {
       }
     }
     if (!this.dirty) return;
-    await writeFileAtomic(this.file, cacheText(this.key, this.pairs, this.entries)).catch(
-      // A cache that cannot be written is only a slower next run.
-      () => undefined,
-    );
+    // A cache that cannot be written is only a slower next run. Links first: lint.json is what names them.
+    const ignore = () => undefined;
+    if (this.links.changed) {
+      const wanted = Object.entries(this.entries).flatMap(([relative, entry]): Array<[string, string]> => (entry.links ? [[relative, entry.hash]] : []));
+      await writeFileAtomic(this.links.file, this.links.text(wanted)).catch(ignore);
+    }
+    await writeFileAtomic(this.file, cacheText(this.key, this.pairs, this.entries)).catch(ignore);
   }
 }
 
-/** Characters written per piece of the cache file. */
-const PIECE = 1 << 20;
-
 /**
- * The cache file as ASCII JSON, a piece at a time. One string of the whole
- * cache would be twice the file's size (messages with curly quotes make it two
- * bytes a character), and escaping it would make another: at 10,000 pages that
- * was 48 MB at the end of a run. Entries come first, so the table of pairs is
- * renumbered as they are written: only pairs some entry still names are kept.
+ * The cache file as ASCII JSON, a piece at a time (src/fs/ascii-json.ts).
+ * Entries come first, so the table of pairs is renumbered as they are
+ * written: only pairs some entry still names are kept.
  */
-function* cacheText(key: string, pairs: ReadonlyArray<[Dependency, string]>, entries: Record<string, Entry>): Generator<string> {
+function cacheText(key: string, pairs: ReadonlyArray<[Dependency, string]>, entries: Record<string, Entry>): Iterable<string> {
   const kept: Array<[Dependency, string]> = [];
   const renumbered = new Map<number, number>();
-  let piece = `{"format":${FORMAT},"key":${JSON.stringify(key)},"entries":{`;
-  let first = true;
-  for (const relative of Object.keys(entries)) {
-    const entry = entries[relative]!;
-    const dependencies = entry.dependencies.map((id) => {
+  const renumber = (ids: readonly number[]) =>
+    ids.map((id) => {
       let at = renumbered.get(id);
       if (at === undefined) renumbered.set(id, (at = kept.push(pairs[id]!) - 1));
       return at;
     });
-    piece += `${first ? '' : ','}${ascii(JSON.stringify(relative))}:${ascii(JSON.stringify({ ...entry, dependencies } satisfies Entry))}`;
-    first = false;
-    if (piece.length >= PIECE) {
-      yield piece;
-      piece = '';
-    }
-  }
-  yield `${piece}},"dependencies":${ascii(JSON.stringify(kept))}}`;
+  return inPieces(
+    (function* () {
+      yield `{"format":${FORMAT},"key":${JSON.stringify(key)},"entries":{`;
+      let first = true;
+      for (const relative of Object.keys(entries)) {
+        const entry = entries[relative]!;
+        const written: Entry = { ...entry, dependencies: renumber(entry.dependencies) };
+        if (entry.links) written.links = { dependencies: renumber(entry.links.dependencies) };
+        yield `${first ? '' : ','}${asciiJson(relative)}:${asciiJson(written)}`;
+        first = false;
+      }
+      yield `},"dependencies":${asciiJson(kept)}}`;
+    })(),
+  );
 }
-
-function ascii(json: string): string {
-  return json.replace(NOT_ASCII, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/** Escaped on write, so the file is ASCII; JSON.parse restores the characters (surrogate pairs as two escapes). */
-const NOT_ASCII = /[\u0080-\uffff]/g;
 
 function pairKey(dependency: Dependency, fingerprint: string): string {
   return `${dependency}\u0000${fingerprint}`;

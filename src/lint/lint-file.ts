@@ -5,6 +5,8 @@ import type { ContentIndex, Dependency } from '../content/content-index.js';
 import { splitFrontMatter } from '../content/front-matter.js';
 import { FILE_TOO_COMPLEX } from '../rules/catalog.js';
 import { measureFile, type FileMetrics } from './file-metrics.js';
+import { checkLinks, LINK_RULES, linkRecords } from './link-recheck.js';
+import { mayHaveMarkers } from './message-control.js';
 import { compareInFile, type Finding } from './finding.js';
 import { MAX_NESTING, screen, type Screen } from './screen.js';
 
@@ -21,6 +23,8 @@ export interface FileResult {
   validUntil: string | null;
   /** What was measured for the reports (src/lint/file-metrics.ts). */
   metrics: FileMetrics;
+  /** The page's glossary links, checked apart from the tree (src/lint/link-recheck.ts), with what their findings depend on. */
+  links?: { records: string; dependencies: Array<[Dependency, string]> } | undefined;
 }
 
 export interface LintFileOptions {
@@ -56,14 +60,25 @@ export async function lintFile(processor: LintProcessor, index: ContentIndex, by
 
 async function lintText(processor: LintProcessor, index: ContentIndex, text: string, options: LintFileOptions): Promise<FileResult> {
   const file = new VFile({ path: options.path, cwd: options.cwd, value: text });
+  // A marker could silence a link's finding, which the stored links could not tell: those pages are checked whole.
+  if (!mayHaveMarkers(text)) file.data.rulesApart = LINK_RULES;
   const dependencies = new Set<Dependency>();
+  const linkDependencies = new Set<Dependency>();
+  let records: string | undefined;
+  const apart: FileFinding[] = [];
   index.recordInto(dependencies);
   let metrics: FileMetrics = {};
   try {
     const tree = processor.parse(file);
     await processor.run(tree, file);
     metrics = measureFile(tree, file);
+    const prepared = file.data.pagecare;
+    if (file.data.rulesApart && prepared && (records = linkRecords(tree))) {
+      index.recordInto(linkDependencies);
+      apart.push(...checkLinks(records, prepared.context));
+    }
   } catch (error) {
+    records = undefined;
     file.message(`Cannot check this file (${(error as Error).message}), expected Markdown pagecare can parse`, {
       place: { line: 1, column: 1 },
       ruleId: FILE_TOO_COMPLEX.id,
@@ -83,12 +98,14 @@ async function lintText(processor: LintProcessor, index: ContentIndex, text: str
       severity: message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info',
       message: message.reason,
     }),
-  ).sort(compareInFile);
+  );
+  const fingerprinted = (set: Set<Dependency>): Array<[Dependency, string]> => [...set].sort().map((dependency) => [dependency, index.fingerprint(dependency)]);
   return {
-    findings,
-    dependencies: [...dependencies].sort().map((dependency) => [dependency, index.fingerprint(dependency)]),
+    findings: [...findings, ...apart].sort(compareInFile),
+    dependencies: fingerprinted(dependencies),
     validUntil: file.data.pagecare?.clock.validUntil?.toString() ?? null,
     metrics,
+    ...(records === undefined ? {} : { links: { records, dependencies: fingerprinted(linkDependencies) } }),
   };
 }
 

@@ -6,6 +6,11 @@ import { RULE_IDS } from '../rules/catalog.js';
 
 const MARKER = /^<!--\s*pagecare-(disable|enable|ignore)(?:\s+([\s\S]*?))?\s*-->$/;
 
+/** Whether a page may hold a marker: message control walks the whole tree, so it runs only then. */
+export function mayHaveMarkers(text: string): boolean {
+  return text.includes('pagecare-');
+}
+
 /**
  * `<!-- pagecare-disable rule-id -->` / `<!-- pagecare-enable rule-id -->`:
  * the contract's comment form, mapped onto unified-message-control.

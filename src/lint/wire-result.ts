@@ -7,15 +7,25 @@ import type { FileResult } from './lint-file.js';
  * holds) rather than dozens of two-string arrays, which made up most of the
  * cost of sending a result (about 3% of a worker's time).
  */
-export type WireResult = Omit<FileResult, 'dependencies'> & { dependencies: string };
+export type WireResult = Omit<FileResult, 'dependencies' | 'links'> & { dependencies: string; links?: { records: string; dependencies: string } };
 
 export function toWire(result: FileResult): WireResult {
-  return { ...result, dependencies: result.dependencies.flat().join('\u0000') };
+  const { links, ...rest } = result;
+  return { ...rest, dependencies: joined(result.dependencies), ...(links ? { links: { records: links.records, dependencies: joined(links.dependencies) } } : {}) };
 }
 
 export function fromWire(wire: WireResult): FileResult {
-  const parts = wire.dependencies === '' ? [] : wire.dependencies.split('\u0000');
+  const { links, ...rest } = wire;
+  return { ...rest, dependencies: pairs(wire.dependencies), ...(links ? { links: { records: links.records, dependencies: pairs(links.dependencies) } } : {}) };
+}
+
+function joined(dependencies: FileResult['dependencies']): string {
+  return dependencies.flat().join('\u0000');
+}
+
+function pairs(text: string): FileResult['dependencies'] {
+  const parts = text === '' ? [] : text.split('\u0000');
   const dependencies: FileResult['dependencies'] = [];
   for (let i = 0; i < parts.length; i += 2) dependencies.push([parts[i] as Dependency, parts[i + 1]!]);
-  return { ...wire, dependencies };
+  return dependencies;
 }

@@ -1,6 +1,6 @@
 import { defineRule } from '../lint/define-rule.js';
-import { glossaryLinks, shownText } from '../lint/links.js';
-import { normaliseName } from '../content/glossary-names.js';
+import { linkTextProblem } from '../lint/glossary-link-checks.js';
+import { glossaryLinks } from '../lint/links.js';
 
 /**
  * `glossary-link-text`: a glossary link's text should be the term or one of
@@ -14,15 +14,8 @@ import { normaliseName } from '../content/glossary-names.js';
  * Invalid: `[cancer drugs](glossary:chemotherapy)` (expected `Chemotherapy` or `chemo`).
  */
 export default defineRule('glossary-link-text', ['page', 'glossary'], ({ tree, prepared, report }) => {
-  const index = prepared.context.index;
   for (const link of glossaryLinks(tree)) {
-    // Asked as a yes or no, so a cached page is re-checked only when its answer changes (an alias
-    // added for other pages leaves it alone). Unknown ids are left to `glossary-link-unknown`.
-    if (index.glossaryLinkNamesEntry(link.id, link.text) !== false) continue;
-    // The message lists the entry's names: a page with a finding depends on all of them.
-    const entry = index.glossaryTerm(link.id)!;
-    const listed = [entry.term, ...entry.aliases].map((name) => `\`${name}\``).join(' or ');
-    const what = normaliseName(link.text) === '' ? 'Empty link text' : `Unexpected link text ${shownText(link.text)}`;
-    report(`${what} for glossary entry \`${link.id}\`, expected the term or an alias: ${listed}`, link.at);
+    const problem = linkTextProblem(link, prepared.context.index);
+    if (problem) report(problem, link.at);
   }
 });

@@ -4,7 +4,7 @@ import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import type { LintContext } from '../lint/context.js';
 import { SEVERITY_CAP, type CappedMessage } from '../lint/define-rule.js';
-import { applyMessageControl } from '../lint/message-control.js';
+import { applyMessageControl, mayHaveMarkers } from '../lint/message-control.js';
 import { prepareFile } from '../lint/prepare.js';
 import { standaloneContext, type StandaloneOptions } from './preset-context.js';
 import { SEVERITY_RANK, type ActiveSeverity, type RuleId } from './catalog.js';
@@ -87,8 +87,7 @@ export default function remarkPresetPagecare(this: Processor, options: PresetOpt
   this.use(() => (tree: Root, file: VFile) => {
     const config = file.data.pagecare?.context.config;
     if (config) applySeverities(file, config.severities);
-    // Message control walks the whole tree: only worth it when the page has a marker.
-    if (String(file.value).includes('pagecare-')) applyMessageControl(tree, file);
+    if (mayHaveMarkers(String(file.value))) applyMessageControl(tree, file);
   });
 }
 

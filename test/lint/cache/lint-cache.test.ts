@@ -55,9 +55,11 @@ describe('the lint cache', () => {
     await run(root);
     edit(root, 'content/glossary/neuroendocrine-tumour.md', (t) => t.replace('aliases: [NET]', 'aliases: [carcinoid tumour]'));
     const result = await run(root);
-    // The glossary entry itself changed, and a.md links to it: two re-lints, the rest cached.
-    expect(result.cached).toBe(result.files.length - 2);
+    // The glossary entry itself is re-linted; a.md's links are checked again from the cache, without a parse.
+    expect(result.cached).toBe(result.files.length - 1);
+    expect(result.rechecked).toBe(1);
     expect(rules(result)).toContain('content/pages/a.md:14 glossary-link-text');
+    expect(result.findings).toEqual((await lint({ cwd: root, today: TODAY, cache: false })).findings);
   });
 
   it('an alias added for other pages re-checks only the entry and the pages whose link text the entry does not name', async () => {
@@ -66,8 +68,9 @@ describe('the lint cache', () => {
     await run(root);
     edit(root, 'content/glossary/neuroendocrine-tumour.md', (t) => t.replace('aliases: [NET]', 'aliases: [NET, carcinoid]'));
     const result = await run(root);
-    // a.md's "NETs" still names the entry: cached. e.md's finding lists the names, so it is re-checked.
-    expect(result.cached).toBe(result.files.length - 2);
+    // a.md's "NETs" still names the entry: cached. e.md's finding lists the names, so its links are checked again.
+    expect(result.cached).toBe(result.files.length - 1);
+    expect(result.rechecked).toBe(1);
     const fresh = await lint({ cwd: root, today: TODAY, cache: false });
     expect(result.findings).toEqual(fresh.findings);
     expect(result.findings.find((f) => f.file === 'content/pages/e.md' && f.ruleId === 'glossary-link-text')?.message).toContain('`carcinoid`');
@@ -81,6 +84,73 @@ describe('the lint cache', () => {
     const gone = await run(root);
     expect(rules(gone)).toEqual(expect.arrayContaining(['content/pages/a.md:14 glossary-link-unknown', 'content/pages/e.md:14 glossary-link-unknown']));
     expect(gone.findings).toEqual((await lint({ cwd: root, today: TODAY, cache: false })).findings);
+  });
+
+  it('a renamed term is checked on the stored links of every page that links to it, with the findings of a fresh lint', async () => {
+    const root = repo();
+    // A reference-style link (its definition's line is in the message) and a link to an entry that does not exist yet.
+    writeFileSync(
+      path.join(root, 'content/pages/e.md'),
+      page({}, 'Doctors may find a [NET][net] or [carcinoid](glossary:carcinoid-tumour).\n\n[net]: glossary:neuroendocrine-tumour\n'),
+    );
+    const cold = await run(root);
+    expect(rules(cold)).toContain('content/pages/e.md:14 glossary-link-unknown');
+    // Renamed keeping the word "neuroendocrine", which reference-format's vocabulary asks about: only the links are affected.
+    edit(root, 'content/glossary/neuroendocrine-tumour.md', (t) => t.replace('term: Neuroendocrine tumour\naliases: [NET]', 'term: Neuroendocrine growth\naliases: []'));
+    writeFileSync(path.join(root, 'content/glossary/carcinoid-tumour.md'), NET.replace('Neuroendocrine tumour', 'Carcinoid tumour').replace('[NET]', '[carcinoid]'));
+    const renamed = await run(root);
+    // Both entries are linted; a.md and e.md are not parsed again, only their links checked.
+    expect(renamed.cached).toBe(renamed.files.length - 2);
+    expect(renamed.rechecked).toBe(2);
+    const fresh = await lint({ cwd: root, today: TODAY, cache: false });
+    expect(renamed.findings).toEqual(fresh.findings);
+    expect(rules(renamed)).toEqual(expect.arrayContaining(['content/pages/a.md:14 glossary-link-text', 'content/pages/e.md:14 glossary-link-text']));
+    expect(rules(renamed)).not.toContain('content/pages/e.md:14 glossary-link-unknown');
+
+    // Checked again, the stored results hold on the next run; removing the entry makes the reference link unknown.
+    const warm = await run(root);
+    expect([warm.cached, warm.rechecked]).toEqual([warm.files.length, 0]);
+    expect(warm.findings).toEqual(fresh.findings);
+    rmSync(path.join(root, 'content/glossary/neuroendocrine-tumour.md'));
+    const gone = await run(root);
+    expect(gone.findings).toEqual((await lint({ cwd: root, today: TODAY, cache: false })).findings);
+    expect(gone.findings.find((f) => f.file === 'content/pages/e.md' && f.ruleId === 'glossary-link-unknown')?.message).toContain('(defined on line 16)');
+  });
+
+  it('without links.json (lost, or from other bytes) a page whose glossary changed is linted whole: never checked on wrong links', async () => {
+    const root = repo();
+    await run(root);
+    const links = path.join(root, '.pagecare-cache', 'links.json');
+    const stored = JSON.parse(readFileSync(links, 'latin1')) as { records: Record<string, [string, string]> };
+    expect(Object.keys(stored.records).sort()).toEqual(['content/pages/a.md', 'content/pages/c.md']);
+    // a.md's links recorded against other bytes; c.md's gone.
+    stored.records['content/pages/a.md']![0] = 'f'.repeat(64);
+    delete stored.records['content/pages/c.md'];
+    writeFileSync(links, JSON.stringify(stored));
+    edit(root, 'content/glossary/neuroendocrine-tumour.md', (t) => t.replace('aliases: [NET]', 'aliases: [carcinoid tumour]'));
+    const result = await run(root);
+    expect([result.cached, result.rechecked]).toEqual([result.files.length - 2, 0]);
+    expect(result.findings).toEqual((await lint({ cwd: root, today: TODAY, cache: false })).findings);
+    // Linted again, a.md's links are stored anew; c.md, not linted, stays without (it is linted whole if its entry changes).
+    const after = (JSON.parse(readFileSync(links, 'latin1')) as typeof stored).records;
+    expect(Object.keys(after)).toEqual(['content/pages/a.md']);
+    expect(after['content/pages/a.md']![0]).not.toBe('f'.repeat(64));
+  });
+
+  it('a page with a message-control marker is parsed again when the glossary changes: the marker may silence a link', async () => {
+    const root = repo();
+    writeFileSync(
+      path.join(root, 'content/pages/e.md'),
+      page({}, '<!-- pagecare-disable glossary-link-text -->\nMost [NETs](glossary:neuroendocrine-tumour) grow slowly.\n<!-- pagecare-enable glossary-link-text -->\n'),
+    );
+    await run(root);
+    edit(root, 'content/glossary/neuroendocrine-tumour.md', (t) => t.replace('aliases: [NET]', 'aliases: [carcinoid tumour]'));
+    const result = await run(root);
+    // The entry and e.md are linted again; a.md's links are checked from the cache.
+    expect([result.cached, result.rechecked]).toEqual([result.files.length - 2, 1]);
+    expect(result.findings).toEqual((await lint({ cwd: root, today: TODAY, cache: false })).findings);
+    expect(rules(result)).toContain('content/pages/a.md:14 glossary-link-text');
+    expect(rules(result).filter((r) => r.startsWith('content/pages/e.md'))).toEqual([]);
   });
 
   it('a renamed page or heading breaks the links to it, never a stale pass', async () => {

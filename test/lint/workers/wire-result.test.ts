@@ -8,17 +8,20 @@ import { fromWire, toWire } from '../../../src/lint/wire-result.js';
 const part = fc.string({ unit: 'binary', maxLength: 12 }).filter((s) => !s.includes('\u0000'));
 
 describe('a result sent between threads', () => {
-  it('arrives with the same dependencies, in order, and everything else unchanged', () => {
+  it('arrives with the same dependencies (its own and its links\'), in order, and everything else unchanged', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(part, part), { maxLength: 20 }), (pairs) => {
+      fc.property(fc.array(fc.tuple(part, part), { maxLength: 20 }), fc.option(fc.array(fc.tuple(part, part), { maxLength: 8 })), (pairs, linkPairs) => {
+        const asPairs = (list: Array<[string, string]>) => list.map(([dependency, fingerprint]): [Dependency, string] => [dependency, fingerprint]);
         const result: FileResult = {
           findings: [{ line: 2, column: 1, ruleId: 'link-broken', severity: 'error', message: 'x' }],
-          dependencies: pairs.map(([dependency, fingerprint]) => [dependency as Dependency, fingerprint]),
+          dependencies: asPairs(pairs),
           validUntil: null,
           metrics: { readingAge: 9 },
+          ...(linkPairs ? { links: { records: '[[3,1,3,20,0,"net","NETs"]]', dependencies: asPairs(linkPairs) } } : {}),
         };
         const wire = toWire(result);
         expect(typeof wire.dependencies).toBe('string');
+        if (wire.links) expect(typeof wire.links.dependencies).toBe('string');
         expect(fromWire(structuredClone(wire))).toEqual(result);
       }),
       { numRuns: 500 },

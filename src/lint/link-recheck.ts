@@ -1,0 +1,53 @@
+import type { Root } from 'mdast';
+import { trimEnd } from '../content/repo-path.js';
+import type { RuleId } from '../rules/catalog.js';
+import type { LintContext } from './context.js';
+import { linkTextProblem, unknownLinkProblem, type GlossaryLinkFacts } from './glossary-link-checks.js';
+import type { FileFinding } from './lint-file.js';
+import { glossaryLinks } from './links.js';
+
+/**
+ * The rules whose findings follow from a page's glossary links and the
+ * glossary alone. A page without message-control markers has them checked
+ * apart from the other rules, on its links, with dependencies of their own:
+ * when only those change (a term renamed, an entry added or removed), the
+ * cache checks the stored links again instead of parsing the page.
+ */
+export const LINK_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['glossary-link-unknown', 'glossary-link-text']);
+
+/** One glossary link as stored: [line, column, endLine, endColumn, definitionLine or 0, id, text]. */
+type LinkRecord = [number, number, number, number, number, string, string];
+
+/** A page's glossary links as one JSON string (compact to keep and to store), or undefined when it has none. */
+export function linkRecords(tree: Root): string | undefined {
+  const links = glossaryLinks(tree);
+  if (links.length === 0) return undefined;
+  return JSON.stringify(
+    links.map(({ at, definitionLine, id, text }): LinkRecord => [at.line, at.column, at.endLine, at.endColumn, definitionLine ?? 0, id, text]),
+  );
+}
+
+/**
+ * The LINK_RULES findings for stored links, as the rules would report them
+ * on the parsed page (their severities applied). The caller records the
+ * index's dependencies around it.
+ */
+export function checkLinks(records: string, context: LintContext): FileFinding[] {
+  const { index, config } = context;
+  const dir = trimEnd(config.config.content.glossary, '/');
+  const checks: Array<[RuleId, (link: GlossaryLinkFacts) => string | undefined]> = [
+    ['glossary-link-unknown', (link) => unknownLinkProblem(link, index, dir)],
+    ['glossary-link-text', (link) => linkTextProblem(link, index)],
+  ];
+  const links = JSON.parse(records) as LinkRecord[];
+  const findings: FileFinding[] = [];
+  for (const [ruleId, check] of checks) {
+    const severity = config.severities[ruleId];
+    if (severity === 'off') continue;
+    for (const [line, column, endLine, endColumn, definition, id, text] of links) {
+      const message = check({ id, text, definitionLine: definition === 0 ? undefined : definition });
+      if (message !== undefined) findings.push({ line, column, endLine, endColumn, ruleId, severity, message });
+    }
+  }
+  return findings;
+}
