@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import { trimEnd } from '../content/repo-path.js';
+import { asciiJson } from '../fs/ascii-json.js';
 import type { RuleId } from '../rules/catalog.js';
 import type { LintContext } from './context.js';
 import { linkTextProblem, unknownLinkProblem, type GlossaryLinkFacts } from './glossary-link-checks.js';
@@ -18,11 +19,15 @@ export const LINK_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['glossary-link-u
 /** One glossary link as stored: [line, column, endLine, endColumn, definitionLine or 0, id, text]. */
 type LinkRecord = [number, number, number, number, number, string, string];
 
-/** A page's glossary links as one JSON string (compact to keep and to store), or undefined when it has none. */
+/**
+ * A page's glossary links as one JSON string, or undefined when it has none.
+ * ASCII (escaped), so it takes a byte a character to keep: one curly quote in
+ * a link's text would make the whole string two bytes a character.
+ */
 export function linkRecords(tree: Root): string | undefined {
   const links = glossaryLinks(tree);
   if (links.length === 0) return undefined;
-  return JSON.stringify(
+  return asciiJson(
     links.map(({ at, definitionLine, id, text }): LinkRecord => [at.line, at.column, at.endLine, at.endColumn, definitionLine ?? 0, id, text]),
   );
 }

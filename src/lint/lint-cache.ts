@@ -197,7 +197,9 @@ export class LintCache {
     this.pairIds ??= new Map(this.pairs.map(([dependency, fingerprint], id) => [pairKey(dependency, fingerprint), id]));
     let id = this.pairIds.get(key);
     if (id === undefined) {
-      this.pairIds.set(key, (id = this.pairs.push([dependency, fingerprint]) - 1));
+      // Cut from the key, not kept as given: a worker's pairs are slices of its whole answer (wire-result.ts), which they would keep alive.
+      const cut = dependency.length;
+      this.pairIds.set(key, (id = this.pairs.push([key.slice(0, cut), key.slice(cut + 1)]) - 1));
       // A pair first seen now was just computed from this run's index.
       this.holds[id] = true;
     }
