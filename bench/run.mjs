@@ -322,7 +322,8 @@ function pagecareVersion() {
   const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   try {
     const commit = git(ROOT, process.env, 'rev-parse', '--short', 'HEAD');
-    const dirty = git(ROOT, process.env, 'status', '--porcelain', '--untracked-files=no') !== '';
+    // Its own output is not a change to what was measured: runs at several sizes follow one another.
+    const dirty = git(ROOT, process.env, 'status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/RESULTS.md') !== '';
     return `${version}, commit ${commit}${dirty ? ' with uncommitted changes' : ''}`;
   } catch {
     return version;
