@@ -11,8 +11,22 @@ export type WireResult = Omit<FileResult, 'dependencies' | 'links'> & { dependen
 
 export function toWire(result: FileResult): WireResult {
   const { links, ...rest } = result;
-  return { ...rest, dependencies: joined(result.dependencies), ...(links ? { links: { records: links.records, dependencies: joined(links.dependencies) } } : {}) };
+  const findings = result.findings.map((finding) => ({ ...finding, message: narrow(finding.message) }));
+  const wireLinks = links && { records: narrow(links.records), dependencies: narrow(joined(links.dependencies)) };
+  return { ...rest, findings, dependencies: narrow(joined(result.dependencies)), ...(wireLinks ? { links: wireLinks } : {}) };
 }
+
+/**
+ * The same text, a byte a character when every character fits in one. V8
+ * keeps a string two bytes a character when it was cut from or joined with
+ * one that is, whatever it holds: so is everything taken from a page with a
+ * single curly quote in it. The main thread keeps these for the whole run.
+ */
+export function narrow(text: string): string {
+  return LATIN1.test(text) ? Buffer.from(text, 'latin1').toString('latin1') : text;
+}
+
+const LATIN1 = /^[\u0000-\u00ff]*$/;
 
 export function fromWire(wire: WireResult): FileResult {
   const { links, ...rest } = wire;

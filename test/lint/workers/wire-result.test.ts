@@ -1,8 +1,9 @@
+import v8 from 'node:v8';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Dependency } from '../../../src/content/content-index.js';
 import type { FileResult } from '../../../src/lint/lint-file.js';
-import { fromWire, toWire } from '../../../src/lint/wire-result.js';
+import { fromWire, narrow, toWire } from '../../../src/lint/wire-result.js';
 
 // Anything but NUL, which separates the parts; empty names and fingerprints included.
 const part = fc.string({ unit: 'binary', maxLength: 12 }).filter((s) => !s.includes('\u0000'));
@@ -26,5 +27,18 @@ describe('a result sent between threads', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('is stored a byte a character when it can be, though cut from a page with a curly quote', () => {
+    // Serialised size shows V8's representation: a byte a character, or two.
+    const bytes = (text: string) => v8.serialize(text).length;
+    const page = 'Say “chemo” for chemotherapy, link [NET](glossary:neuroendocrine-tumour) here.';
+    const cut = page.slice(page.indexOf('[NET]'));
+    expect(bytes(cut)).toBeGreaterThan(2 * cut.length);
+    expect(bytes(narrow(cut))).toBeLessThan(cut.length + 8);
+    expect(narrow(cut)).toBe(cut);
+    // Text that needs two bytes stays as it is.
+    expect(narrow(page)).toBe(page);
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => narrow(text) === text));
   });
 });
