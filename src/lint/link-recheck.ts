@@ -1,4 +1,5 @@
 import type { Root } from 'mdast';
+import type { ResolvedConfig } from '../config/load-config.js';
 import { trimEnd } from '../content/repo-path.js';
 import { asciiJson } from '../fs/ascii-json.js';
 import type { RuleId } from '../rules/catalog.js';
@@ -15,6 +16,11 @@ import { glossaryLinks } from './links.js';
  * cache checks the stored links again instead of parsing the page.
  */
 export const LINK_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['glossary-link-unknown', 'glossary-link-text']);
+
+/** Whether the config runs either link rule: with both off there is nothing to keep links for. */
+export function checksLinks(config: ResolvedConfig): boolean {
+  return [...LINK_RULES].some((id) => config.severities[id] !== 'off');
+}
 
 /** One glossary link as stored: [line, column, endLine, endColumn, definitionLine or 0, id, text]. */
 type LinkRecord = [number, number, number, number, number, string, string];

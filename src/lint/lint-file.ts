@@ -5,7 +5,7 @@ import type { ContentIndex, Dependency } from '../content/content-index.js';
 import { splitFrontMatter } from '../content/front-matter.js';
 import { FILE_TOO_COMPLEX } from '../rules/catalog.js';
 import { measureFile, type FileMetrics } from './file-metrics.js';
-import { checkLinks, LINK_RULES, linkRecords } from './link-recheck.js';
+import { checkLinks, checksLinks, LINK_RULES, linkRecords } from './link-recheck.js';
 import { mayHaveMarkers } from './message-control.js';
 import { compareInFile, type Finding } from './finding.js';
 import { MAX_NESTING, screen, type Screen } from './screen.js';
@@ -73,7 +73,7 @@ async function lintText(processor: LintProcessor, index: ContentIndex, text: str
     await processor.run(tree, file);
     metrics = measureFile(tree, file);
     const prepared = file.data.pagecare;
-    if (file.data.rulesApart && prepared && (records = linkRecords(tree))) {
+    if (file.data.rulesApart && prepared && checksLinks(prepared.context.config) && (records = linkRecords(tree))) {
       index.recordInto(linkDependencies);
       apart.push(...checkLinks(records, prepared.context));
     }

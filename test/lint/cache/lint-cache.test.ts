@@ -179,6 +179,15 @@ describe('the lint cache', () => {
     await run(root);
     writeFileSync(path.join(root, 'pagecare.config.yml'), "rules:\n  glossary-link-text: 'off'\n");
     expect((await run(root)).cached).toBe(0);
+    // With both link rules off, no page keeps its links.
+    const linked = () => {
+      const { entries } = JSON.parse(readFileSync(path.join(root, '.pagecare-cache', 'lint.json'), 'latin1')) as { entries: Record<string, { links?: unknown }> };
+      return Object.keys(entries).filter((file) => entries[file]!.links);
+    };
+    expect(linked()).toEqual(['content/pages/a.md', 'content/pages/c.md']);
+    writeFileSync(path.join(root, 'pagecare.config.yml'), "rules:\n  glossary-link-text: 'off'\n  glossary-link-unknown: 'off'\n");
+    expect((await run(root)).cached).toBe(0);
+    expect(linked()).toEqual([]);
   });
 
   it('date rules hold only as long as their answer: a page falls overdue on the right day', async () => {
