@@ -191,6 +191,11 @@ export class ContentIndex {
     this.hashes.set(relative, hash);
   }
 
+  /** Recorded dependencies, sorted, each with what it resolves to now: what a result stores. */
+  fingerprinted(dependencies: Iterable<Dependency>): Array<[Dependency, string]> {
+    return [...dependencies].sort().map((dependency) => [dependency, this.fingerprint(dependency)]);
+  }
+
   /** What a dependency resolves to now; a cached result stands only while every one is unchanged. */
   fingerprint(dependency: Dependency): string {
     // The index does not change during a run: each dependency is resolved once, however many files share it.

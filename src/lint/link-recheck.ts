@@ -1,4 +1,5 @@
 import type { Root } from 'mdast';
+import type { Dependency } from '../content/content-index.js';
 import type { ResolvedConfig } from '../config/load-config.js';
 import { trimEnd } from '../content/repo-path.js';
 import { asciiJson } from '../fs/ascii-json.js';
@@ -23,42 +24,47 @@ export function checksLinks(config: ResolvedConfig): boolean {
 }
 
 /** One glossary link as stored: [line, column, endLine, endColumn, definitionLine or 0, id, text]. */
-type LinkRecord = [number, number, number, number, number, string, string];
+export type LinkRecord = [number, number, number, number, number, string, string];
 
-/**
- * A page's glossary links as one JSON string, or undefined when it has none.
- * ASCII (escaped), so it takes a byte a character to keep: one curly quote in
- * a link's text would make the whole string two bytes a character.
- */
-export function linkRecords(tree: Root): string | undefined {
-  const links = glossaryLinks(tree);
-  if (links.length === 0) return undefined;
-  return asciiJson(
-    links.map(({ at, definitionLine, id, text }): LinkRecord => [at.line, at.column, at.endLine, at.endColumn, definitionLine ?? 0, id, text]),
-  );
+/** A page's glossary links, in document order. */
+export function linkRecords(tree: Root): LinkRecord[] {
+  return glossaryLinks(tree).map(({ at, definitionLine, id, text }): LinkRecord => [at.line, at.column, at.endLine, at.endColumn, definitionLine ?? 0, id, text]);
 }
 
 /**
- * The LINK_RULES findings for stored links, as the rules would report them
- * on the parsed page (their severities applied). The caller records the
- * index's dependencies around it.
+ * Links as the cache keeps them: ASCII JSON (escaped), so the string takes a
+ * byte a character; `JSON.parse` gives the records back.
  */
-export function checkLinks(records: string, context: LintContext): FileFinding[] {
+export function storedLinks(links: readonly LinkRecord[]): string {
+  return asciiJson(links);
+}
+
+/**
+ * The LINK_RULES findings for a page's links, as the rules would report them
+ * on the parsed page (their severities applied), and what they depend on in
+ * the index: one check for a fresh lint and for the cache's re-check.
+ */
+export function checkLinks(links: readonly LinkRecord[], context: LintContext): { findings: FileFinding[]; dependencies: Array<[Dependency, string]> } {
   const { index, config } = context;
   const dir = trimEnd(config.config.content.glossary, '/');
   const checks: Array<[RuleId, (link: GlossaryLinkFacts) => string | undefined]> = [
     ['glossary-link-unknown', (link) => unknownLinkProblem(link, index, dir)],
     ['glossary-link-text', (link) => linkTextProblem(link, index)],
   ];
-  const links = JSON.parse(records) as LinkRecord[];
   const findings: FileFinding[] = [];
-  for (const [ruleId, check] of checks) {
-    const severity = config.severities[ruleId];
-    if (severity === 'off') continue;
-    for (const [line, column, endLine, endColumn, definition, id, text] of links) {
-      const message = check({ id, text, definitionLine: definition === 0 ? undefined : definition });
-      if (message !== undefined) findings.push({ line, column, endLine, endColumn, ruleId, severity, message });
+  const recorded = new Set<Dependency>();
+  index.recordInto(recorded);
+  try {
+    for (const [ruleId, check] of checks) {
+      const severity = config.severities[ruleId];
+      if (severity === 'off') continue;
+      for (const [line, column, endLine, endColumn, definition, id, text] of links) {
+        const message = check({ id, text, definitionLine: definition === 0 ? undefined : definition });
+        if (message !== undefined) findings.push({ line, column, endLine, endColumn, ruleId, severity, message });
+      }
     }
+  } finally {
+    index.recordInto(undefined);
   }
-  return findings;
+  return { findings, dependencies: index.fingerprinted(recorded) };
 }

@@ -13,7 +13,7 @@ import type { FileMetrics } from './file-metrics.js';
 import type { RuleId } from '../rules/catalog.js';
 import type { LintContext } from './context.js';
 import { compareInFile } from './finding.js';
-import { checkLinks, LINK_RULES } from './link-recheck.js';
+import { checkLinks, LINK_RULES, type LinkRecord } from './link-recheck.js';
 import { LinkRecordsFile } from './link-records-file.js';
 import type { FileFinding, FileResult } from './lint-file.js';
 
@@ -113,7 +113,7 @@ export class LintCache {
       if (!until || compareDates(context.today, until) > 0) return undefined;
     }
     if (!this.allHold(entry.dependencies, context.index)) return undefined;
-    if (entry.links && !this.allHold(entry.links.dependencies, context.index)) return this.recheckLinks(relative, entry, entry.links, context);
+    if (entry.links && !this.allHold(entry.links.dependencies, context.index)) return this.recheckLinks(relative, entry, context);
     return entry.findings;
   }
 
@@ -130,21 +130,17 @@ export class LintCache {
   }
 
   /** The entry with its link findings checked again; undefined (a full re-lint) when its links are not stored or that fails. */
-  private recheckLinks(relative: string, entry: Entry, links: NonNullable<Entry['links']>, context: LintContext): FileFinding[] | undefined {
+  private recheckLinks(relative: string, entry: Entry, context: LintContext): FileFinding[] | undefined {
     const records = this.links.get(relative, entry.hash);
     if (records === undefined) return undefined;
-    const recorded = new Set<Dependency>();
-    let fresh: FileFinding[];
-    context.index.recordInto(recorded);
+    let fresh: ReturnType<typeof checkLinks>;
     try {
-      fresh = checkLinks(records, context);
+      fresh = checkLinks(JSON.parse(records) as LinkRecord[], context);
     } catch {
       return undefined;
-    } finally {
-      context.index.recordInto(undefined);
     }
-    entry.findings = [...entry.findings.filter((finding) => !LINK_RULES.has(finding.ruleId as RuleId)), ...fresh].sort(compareInFile);
-    links.dependencies = [...recorded].sort().map((dependency) => this.pairId(dependency, context.index.fingerprint(dependency)));
+    entry.findings = [...entry.findings.filter((finding) => !LINK_RULES.has(finding.ruleId as RuleId)), ...fresh.findings].sort(compareInFile);
+    entry.links = { dependencies: this.ids(fresh.dependencies) };
     this.dirty = true;
     this.rechecked++;
     return entry.findings;
@@ -176,7 +172,6 @@ export class LintCache {
   }
 
   store(relative: string, hash: string, stamp: FileStamp, result: FileResult): void {
-    const ids = (pairs: Array<[Dependency, string]>) => pairs.map(([dependency, fingerprint]) => this.pairId(dependency, fingerprint));
     const { findings, metrics, validUntil, links } = result;
     this.entries[relative] = {
       hash,
@@ -185,11 +180,16 @@ export class LintCache {
       findings,
       metrics,
       validUntil,
-      dependencies: ids(result.dependencies),
-      ...(links ? { links: { dependencies: ids(links.dependencies) } } : {}),
+      dependencies: this.ids(result.dependencies),
+      ...(links ? { links: { dependencies: this.ids(links.dependencies) } } : {}),
     };
     if (links) this.links.set(relative, hash, links.records);
     this.dirty = true;
+  }
+
+  /** Each pair's position in the table, added when new. */
+  private ids(pairs: ReadonlyArray<[Dependency, string]>): number[] {
+    return pairs.map(([dependency, fingerprint]) => this.pairId(dependency, fingerprint));
   }
 
   private pairId(dependency: Dependency, fingerprint: string): number {

@@ -5,7 +5,7 @@ import type { ContentIndex, Dependency } from '../content/content-index.js';
 import { splitFrontMatter } from '../content/front-matter.js';
 import { FILE_TOO_COMPLEX } from '../rules/catalog.js';
 import { measureFile, type FileMetrics } from './file-metrics.js';
-import { checkLinks, checksLinks, LINK_RULES, linkRecords } from './link-recheck.js';
+import { checkLinks, checksLinks, LINK_RULES, linkRecords, storedLinks } from './link-recheck.js';
 import { mayHaveMarkers } from './message-control.js';
 import { compareInFile, type Finding } from './finding.js';
 import { MAX_NESTING, screen, type Screen } from './screen.js';
@@ -63,9 +63,8 @@ async function lintText(processor: LintProcessor, index: ContentIndex, text: str
   // A marker could silence a link's finding, which the stored links could not tell: those pages are checked whole.
   if (!mayHaveMarkers(text)) file.data.rulesApart = LINK_RULES;
   const dependencies = new Set<Dependency>();
-  const linkDependencies = new Set<Dependency>();
-  let records: string | undefined;
-  const apart: FileFinding[] = [];
+  let links: FileResult['links'];
+  let apart: FileFinding[] = [];
   index.recordInto(dependencies);
   let metrics: FileMetrics = {};
   try {
@@ -73,12 +72,13 @@ async function lintText(processor: LintProcessor, index: ContentIndex, text: str
     await processor.run(tree, file);
     metrics = measureFile(tree, file);
     const prepared = file.data.pagecare;
-    if (file.data.rulesApart && prepared && checksLinks(prepared.context.config) && (records = linkRecords(tree))) {
-      index.recordInto(linkDependencies);
-      apart.push(...checkLinks(records, prepared.context));
+    const records = file.data.rulesApart && prepared && checksLinks(prepared.context.config) ? linkRecords(tree) : [];
+    if (prepared && records.length > 0) {
+      const checked = checkLinks(records, prepared.context);
+      apart = checked.findings;
+      links = { records: storedLinks(records), dependencies: checked.dependencies };
     }
   } catch (error) {
-    records = undefined;
     file.message(`Cannot check this file (${(error as Error).message}), expected Markdown pagecare can parse`, {
       place: { line: 1, column: 1 },
       ruleId: FILE_TOO_COMPLEX.id,
@@ -99,13 +99,12 @@ async function lintText(processor: LintProcessor, index: ContentIndex, text: str
       message: message.reason,
     }),
   );
-  const fingerprinted = (set: Set<Dependency>): Array<[Dependency, string]> => [...set].sort().map((dependency) => [dependency, index.fingerprint(dependency)]);
   return {
     findings: [...findings, ...apart].sort(compareInFile),
-    dependencies: fingerprinted(dependencies),
+    dependencies: index.fingerprinted(dependencies),
     validUntil: file.data.pagecare?.clock.validUntil?.toString() ?? null,
     metrics,
-    ...(records === undefined ? {} : { links: { records, dependencies: fingerprinted(linkDependencies) } }),
+    ...(links ? { links } : {}),
   };
 }
 
