@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Editor } from '../config/editors-schema.js';
 import type { ResolvedConfig } from '../config/load-config.js';
-import { discoverLinkTargets, isGlossaryPath, discoverContent } from './discover.js';
+import { discoverFiles, isGlossaryPath } from './discover.js';
 import { namesEntry } from './glossary-names.js';
 import { readFrontMatterFields, splitFrontMatter } from './front-matter.js';
 import { scanHeadingSlugs } from './headings.js';
@@ -274,11 +274,7 @@ function split(dependency: Dependency): [string, string?] {
 
 export async function buildIndex(config: ResolvedConfig): Promise<ContentIndex> {
   const editorsFile = config.config.content.editors;
-  const [editors, files, content] = await Promise.all([
-    loadEditors(path.join(config.root, editorsFile)),
-    discoverLinkTargets(config),
-    discoverContent(config),
-  ]);
+  const [editors, { files, content }] = await Promise.all([loadEditors(path.join(config.root, editorsFile)), discoverFiles(config)]);
   const glossary: Record<string, GlossaryTerm> = {};
   await Promise.all(
     content

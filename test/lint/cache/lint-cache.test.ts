@@ -232,6 +232,23 @@ describe('the lint cache', () => {
     expect(result.files.length).toBeGreaterThan(0);
   });
 
+  it('an entry naming a dependency the cache does not hold is re-linted, never served', async () => {
+    const root = repo();
+    const cold = await run(root);
+    const file = path.join(root, '.pagecare-cache', 'lint.json');
+    const stored = JSON.parse(readFileSync(file, 'utf8'));
+    const entries = stored.entries as Record<string, { findings: unknown[]; dependencies: unknown[] }>;
+    // Stale (no findings) and damaged: ids past the table, negative, not a number.
+    for (const [name, damage] of [['content/pages/a.md', stored.dependencies.length + 5], ['content/pages/b.md', -1], ['content/pages/c.md', 'x']] as const) {
+      entries[name]!.findings = [];
+      entries[name]!.dependencies.push(damage);
+    }
+    writeFileSync(file, JSON.stringify(stored));
+    const warm = await run(root);
+    expect(warm.cached).toBe(cold.files.length - 3);
+    expect(warm.findings).toEqual(cold.findings);
+  });
+
   it('writes the cache as ASCII and reads back the same findings for text outside it', async () => {
     const root = repo();
     // A file name, a glossary id and a heading in characters outside ASCII, including one outside the BMP.
