@@ -13,6 +13,6 @@ export async function changedSelection(context: LintContext, base: string): Prom
   const git = createGit(context.config.root);
   const changed = await changedTargets({ config: context.config, index: context.index, base, git });
   if (context.config.severities['review-signoff'] === 'off') return { files: changed.targets, context };
-  const review = await reviewChanges({ config: context.config, index: context.index, git, mergeBase: changed.mergeBase, changes: changed.changes });
+  const review = await reviewChanges({ config: context.config, index: context.index, git, mergeBase: changed.mergeBase, changes: changed.changes, untracked: changed.untracked });
   return { files: changed.targets, context: { ...context, index: new ContentIndex({ ...context.index.data, reviewChanges: review }) } };
 }

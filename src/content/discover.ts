@@ -68,8 +68,9 @@ function contentMatcher(config: ResolvedConfig): ((relative: string) => boolean)
   const patterns = contentPatterns(config).map(normalized);
   const inside = (pattern: string | undefined) => pattern !== undefined && (root === '.' || pattern.startsWith(`${root}/`));
   if (!patterns.every(inside)) return undefined;
-  // tinyglobby drops an ignore pattern that negates (`!x`), as here.
-  const ignores = contentIgnores(config)
+  // The link targets already leave out node_modules and .git, so only the config's own
+  // ignores are tested; tinyglobby drops one that negates (`!x`), as here.
+  const ignores = config.config.content.ignore
     .filter((pattern) => pattern !== '' && (pattern[0] !== '!' || pattern[1] === '('))
     .map(normalized);
   if (ignores.some((pattern) => pattern === undefined)) return undefined;

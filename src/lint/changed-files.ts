@@ -31,6 +31,8 @@ export interface ChangedTargets {
   /** The merge base of `base` and HEAD, and every change since it (for review-changes.ts). */
   mergeBase: string;
   changes: FileChange[];
+  /** Untracked files (root-relative), also among `changes` as added: review-changes.ts needs them apart. */
+  untracked: string[];
 }
 
 /** One file changed between the merge base and the work tree; paths are root-relative. */
@@ -66,7 +68,7 @@ export async function changedTargets(options: ChangedTargetsOptions): Promise<Ch
   const { config, index } = options;
   const git = options.git ?? createGit(config.root);
   const mergeBase = await resolveMergeBase(git, options.base);
-  const changes = await readChanges(git, mergeBase);
+  const { changes, untracked } = await readChanges(git, mergeBase);
 
   const content = new Set(index.data.content);
   const reasons = new Map<string, string>();
@@ -78,7 +80,7 @@ export async function changedTargets(options: ChangedTargetsOptions): Promise<Ch
   const everything = configReason(config, changes) ?? editors.everyFile;
   if (everything) {
     for (const file of index.data.content) if (!reasons.has(file)) reasons.set(file, everything);
-    return { ...sorted(reasons), mergeBase, changes };
+    return { ...sorted(reasons), mergeBase, changes, untracked };
   }
   const dependencies = [
     ...glossaryDependencies(config, changes),
@@ -95,7 +97,7 @@ export async function changedTargets(options: ChangedTargetsOptions): Promise<Ch
       if (hit) reasons.set(file, hit.reason);
     });
   }
-  return { ...sorted(reasons), mergeBase, changes };
+  return { ...sorted(reasons), mergeBase, changes, untracked };
 }
 
 function sorted(reasons: Map<string, string>): Pick<ChangedTargets, 'targets' | 'reasons'> {
@@ -123,14 +125,15 @@ async function resolveMergeBase(git: SimpleGit, base: string): Promise<string> {
 }
 
 /** Changes from the merge base to the work tree, relative to the content root (git runs there). */
-async function readChanges(git: SimpleGit, mergeBase: string): Promise<FileChange[]> {
-  const [diff, untracked] = await Promise.all([
+async function readChanges(git: SimpleGit, mergeBase: string): Promise<{ changes: FileChange[]; untracked: string[] }> {
+  const [diff, others] = await Promise.all([
     git.raw(['diff', '--name-status', '-z', '--find-renames', '--relative', '--no-ext-diff', mergeBase, '--']),
     git.raw(['ls-files', '--others', '--exclude-standard', '-z']),
   ]);
   const changes = parseNameStatus(diff);
-  for (const file of untracked.split('\0')) if (file !== '') changes.push({ status: 'added', path: file });
-  return changes;
+  const untracked = others.split('\0').filter((file) => file !== '');
+  for (const file of untracked) changes.push({ status: 'added', path: file });
+  return { changes, untracked };
 }
 
 /** `git diff --name-status -z` output: `M\0path\0`, `R087\0old\0new\0`, … */

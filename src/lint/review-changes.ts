@@ -13,6 +13,8 @@ export interface ReviewChangesOptions {
   /** The merge base `--changed` resolved, and the changes it found since (root-relative paths). */
   mergeBase: string;
   changes: readonly FileChange[];
+  /** The untracked files among them (root-relative): work not yet committed. */
+  untracked: readonly string[];
 }
 
 /**
@@ -34,7 +36,7 @@ export async function reviewChanges(options: ReviewChangesOptions): Promise<Reco
   const [baseDates, committedBy, uncommitted, userEmail] = await Promise.all([
     baseLastReviewed(git, mergeBase, pages.map((change) => (change.status === 'renamed' ? change.from! : change.path))),
     newestAuthors(git, mergeBase),
-    uncommittedPaths(git),
+    uncommittedPaths(git, options.untracked),
     git.raw(['config', 'user.email']).then(
       (email) => email.trim() || undefined,
       () => undefined,
@@ -109,13 +111,10 @@ async function newestAuthors(git: SimpleGit, mergeBase: string): Promise<Map<str
   return authors;
 }
 
-/** Paths with work not yet committed: staged or unstaged changes against HEAD, and untracked files. */
-async function uncommittedPaths(git: SimpleGit): Promise<Set<string>> {
-  const [tracked, untracked] = await Promise.all([
-    git.raw(['diff', '--name-only', '-z', '--relative', '--no-ext-diff', 'HEAD', '--']),
-    git.raw(['ls-files', '--others', '--exclude-standard', '-z']),
-  ]);
-  return new Set([...tracked.split('\0'), ...untracked.split('\0')].filter((file) => file !== ''));
+/** Paths with work not yet committed: staged or unstaged changes against HEAD, and the untracked files `--changed` listed. */
+async function uncommittedPaths(git: SimpleGit, untracked: readonly string[]): Promise<Set<string>> {
+  const tracked = await git.raw(['diff', '--name-only', '-z', '--relative', '--no-ext-diff', 'HEAD', '--']);
+  return new Set([...tracked.split('\0').filter((file) => file !== ''), ...untracked]);
 }
 
 function handlesByEmail(editors: Record<string, Editor> | undefined): Map<string, string[]> {
