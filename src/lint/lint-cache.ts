@@ -222,14 +222,18 @@ export class LintCache {
         this.dirty = true;
       }
     }
-    if (!this.dirty) return;
-    // A cache that cannot be written is only a slower next run. Links first: lint.json is what names them.
-    const ignore = () => undefined;
-    if (this.links.changed) {
-      const wanted = Object.entries(this.entries).flatMap(([relative, entry]): Array<[string, string]> => (entry.links ? [[relative, entry.hash]] : []));
-      await writeFileAtomic(this.links.file, this.links.text(wanted)).catch(ignore);
+    try {
+      if (!this.dirty) return;
+      // A cache that cannot be written is only a slower next run. Links first: lint.json is what names them.
+      const ignore = () => undefined;
+      if (this.links.changed) {
+        const wanted = Object.entries(this.entries).flatMap(([relative, entry]): Array<[string, string]> => (entry.links ? [[relative, entry.hash]] : []));
+        await writeFileAtomic(this.links.file, this.links.text(wanted)).catch(ignore);
+      }
+      await writeFileAtomic(this.file, cacheText(this.key, this.pairs, this.entries)).catch(ignore);
+    } finally {
+      this.links.close();
     }
-    await writeFileAtomic(this.file, cacheText(this.key, this.pairs, this.entries)).catch(ignore);
   }
 }
 
