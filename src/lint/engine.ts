@@ -166,6 +166,10 @@ export async function lint(options: LintOptions): Promise<LintResult> {
         }
       }),
     );
+  } catch (error) {
+    // The run stops with results missing: nothing is saved, and what the cache spilled so far is let go.
+    cache?.discard();
+    throw error;
   } finally {
     await pool?.close();
   }

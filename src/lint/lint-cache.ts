@@ -214,6 +214,11 @@ export class LintCache {
     return this.validUntil.get(text);
   }
 
+  /** Give up this run's results without saving (the run failed): only the spilled links need letting go. */
+  discard(): void {
+    this.links.close();
+  }
+
   /** Drop files no longer linted, then write atomically (temp file + rename). */
   async save(keep: ReadonlySet<string>): Promise<void> {
     for (const relative of Object.keys(this.entries)) {
