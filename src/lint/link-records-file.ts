@@ -21,7 +21,7 @@ interface LinksFile {
 export class LinkRecordsFile {
   private stored: Record<string, [string, string]> | undefined;
   /** This run's links by path: where they sit in the spill file, or the text itself when there is none. */
-  private readonly fresh = new Map<string, { hash: string; at: number; length: number; text?: string }>();
+  private readonly fresh = new Map<string, { hash: string; at: number; length: number } | { hash: string; text: string }>();
   /**
    * A scratch file the links set this run are appended to as they arrive. Held in
    * memory to the end they were the main thread's largest keep in a cold run (9.5 MB
@@ -38,7 +38,7 @@ export class LinkRecordsFile {
 
   get(relative: string, hash: string): string | undefined {
     const fresh = this.fresh.get(relative);
-    if (fresh) return fresh.hash === hash ? (fresh.text ?? this.readSpilled(fresh.at, fresh.length)) : undefined;
+    if (fresh) return fresh.hash !== hash ? undefined : 'text' in fresh ? fresh.text : this.readSpilled(fresh.at, fresh.length);
     const stored = this.load();
     const found = Object.hasOwn(stored, relative) ? stored[relative] : undefined;
     return found?.[0] === hash ? found[1] : undefined;
@@ -51,7 +51,7 @@ export class LinkRecordsFile {
       this.fresh.set(relative, { hash, at: spill.size, length: bytes.length });
       spill.size += bytes.length;
     } else {
-      this.fresh.set(relative, { hash, at: 0, length: 0, text: records });
+      this.fresh.set(relative, { hash, text: records });
     }
   }
 

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -247,6 +247,25 @@ describe('the lint cache', () => {
     const warm = await run(root);
     expect(warm.cached).toBe(cold.files.length - 3);
     expect(warm.findings).toEqual(cold.findings);
+  });
+
+  it.runIf(existsSync('/proc/self/fd'))('a run that fails half way saves nothing and keeps no scratch file open', async () => {
+    const root = repo();
+    const openScratch = () => readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`).includes(path.join(root, '.pagecare-cache', '.links-'));
+      } catch {
+        return false;
+      }
+    });
+    // a.md links to the glossary, so its links are spilled before the run stops.
+    const failing = lint({ cwd: root, today: TODAY, cache: true, paths: ['content/pages/a.md', 'content/pages/b.md'], onProgress: (done) => {
+      if (done === 2) throw new Error('stopped');
+    } });
+    await expect(failing).rejects.toThrow('stopped');
+    expect(openScratch()).toEqual([]);
+    expect(existsSync(path.join(root, '.pagecare-cache', 'lint.json'))).toBe(false);
+    expect(readdirSync(path.join(root, '.pagecare-cache'))).toEqual([]);
   });
 
   it('writes the cache as ASCII and reads back the same findings for text outside it', async () => {
