@@ -8,6 +8,7 @@ import { applyMessageControl, mayHaveMarkers } from '../lint/message-control.js'
 import { prepareFile } from '../lint/prepare.js';
 import { standaloneContext, type StandaloneOptions } from './preset-context.js';
 import { SEVERITY_RANK, type ActiveSeverity, type RuleId } from './catalog.js';
+import remarkFrontMatterApart from './front-matter-apart.js';
 import fileEncoding from './file-encoding.js';
 import frontmatterMissing from './frontmatter-missing.js';
 import frontmatterInvalid from './frontmatter-invalid.js';
@@ -78,6 +79,7 @@ export default function remarkPresetPagecare(this: Processor, options: PresetOpt
   const contextOf = given ? () => Promise.resolve(given) : standaloneContext(options);
 
   this.use(remarkFrontmatter, ['yaml']);
+  this.use(remarkFrontMatterApart);
   this.use(() => async (_tree: Root, file: VFile) => prepareFile(await contextOf(file), file));
   for (const [id, plugin] of Object.entries(rulePlugins) as Array<[RuleId, (typeof rulePlugins)[RuleId]]>) {
     const severity = given ? given.config.severities[id] : 'warning';
