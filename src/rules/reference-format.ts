@@ -121,17 +121,21 @@ export function bodyVocabulary(tree: Root, source: string): KnownWords {
   const first = tree.children[0];
   const start = first?.type === 'yaml' ? (first.position?.end.offset ?? 0) : 0;
   let known: Set<string> | undefined;
-  return { has: (word) => (known ??= wordSet(source.slice(start).toLowerCase())).has(word) };
+  return { has: (word) => (known ??= wordSet(source.toLowerCase(), start)).has(word) };
 }
 
-function wordSet(text: string): Set<string> {
+/**
+ * The words of `text` from `start` on, but those under 3 letters: nothing
+ * shorter is ever asked for (parts are 4 letters or more, less a plural `s`).
+ */
+function wordSet(text: string, start: number): Set<string> {
   const found = new Set<string>();
   let from = -1;
-  for (let at = 0; at <= text.length; at++) {
+  for (let at = start; at <= text.length; at++) {
     if (isLetter(text, at)) {
       if (from < 0) from = at;
     } else if (from >= 0) {
-      if (at - from <= MAX_WORD) found.add(text.slice(from, at));
+      if (at - from <= MAX_WORD && at - from >= 3) found.add(text.slice(from, at));
       from = -1;
     }
   }
@@ -144,6 +148,8 @@ function isLetter(text: string, at: number): boolean {
   if (at < 0 || at >= text.length) return false;
   const code = text.charCodeAt(at);
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  // General Punctuation (curly quotes, dashes): the non-ASCII most pages have, and no letters.
+  if (code >= 0x2000 && code <= 0x206f) return false;
   // A low surrogate is the second half of a character that starts one code unit earlier.
   const start = code >= 0xdc00 && code <= 0xdfff && at > 0 ? at - 1 : at;
   return LETTER.test(String.fromCodePoint(text.codePointAt(start)!));
@@ -233,7 +239,9 @@ export function referenceFormatSlips(refs: ReferenceEntry[], pageVocabulary: Kno
 // ---------------------------------------------------------------- glued words
 
 function gluedWords(value: string, vocabulary: Vocabulary): Array<{ bad: string; good: string }> {
-  const own = countWords(value);
+  // Counted when a token first needs it: most fields have none long enough to look up.
+  let counted: Map<string, number> | undefined;
+  const own = () => (counted ??= countWords(value));
   const found: Array<{ bad: string; good: string }> = [];
   for (const match of value.matchAll(ALNUM)) {
     const good = unglue(match[0], vocabulary, own);
@@ -244,9 +252,11 @@ function gluedWords(value: string, vocabulary: Vocabulary): Array<{ bad: string;
 }
 
 /** The token with a space where words were glued, or undefined when it is fine. */
-function unglue(token: string, vocabulary: Vocabulary | KnownWords, own: ReadonlyMap<string, number> = new Map()): string | undefined {
+function unglue(token: string, vocabulary: Vocabulary | KnownWords, own: () => ReadonlyMap<string, number> = () => new Map()): string | undefined {
   const vocab = vocabulary instanceof Vocabulary ? vocabulary : new Vocabulary(vocabulary, new Map());
-  if (token.length > 2 * MAX_WORD) return undefined;
+  // Below 7 characters there is no year glued to a word, and lower-cased no 7 letters to split, unless
+  // an `İ` (the one letter that lower-cases to two) makes it longer: most words stop here, before any pattern.
+  if (token.length > 2 * MAX_WORD || (token.length < 7 && !token.includes('\u0130'))) return undefined;
   const yearFirst = YEAR_THEN_WORD.exec(token);
   if (yearFirst) return `${yearFirst[1]} ${yearFirst[2]}`;
   const yearLast = WORD_THEN_YEAR.exec(token);
@@ -255,11 +265,11 @@ function unglue(token: string, vocabulary: Vocabulary | KnownWords, own: Readonl
   const lower = token.toLowerCase();
   // Too short for two glued words (camel case needs 3 + 4 letters): nothing to look up.
   if (lower.length < 7) return undefined;
-  if (vocab.knows(lower, own)) return undefined;
-  const camel = splitCamel(token);
-  if (camel) return camel;
-  // Only all-lowercase or Capitalised tokens: acronyms and names keep their own casing.
-  if (token.slice(1) !== lower.slice(1) || lower.length < 2 * MIN_PART) return undefined;
+  if (vocab.knows(lower, own())) return undefined;
+  // Camel case needs a capital after the first letter; only all-lowercase or Capitalised tokens are
+  // split further: acronyms and names keep their own casing.
+  if (token.slice(1) !== lower.slice(1)) return splitCamel(token);
+  if (lower.length < 2 * MIN_PART) return undefined;
   for (let cut = Math.min(lower.length - MIN_PART, MAX_WORD); cut >= Math.max(MIN_PART, lower.length - MAX_WORD); cut--) {
     const left = lower.slice(0, cut);
     const right = lower.slice(cut);
