@@ -162,7 +162,10 @@ export class ContentIndex {
     if (!this.slugCache.has(relative)) {
       let slugs: ReadonlySet<string> | undefined;
       try {
-        const text = readFileSync(path.join(this.root, relative), 'utf8');
+        const bytes = readFileSync(path.join(this.root, relative));
+        // The `h:` dependency just recorded is fingerprinted by these bytes' hash: one read for both.
+        if (this.recorder && !this.hashes.has(relative)) this.contentHash(relative, bytes);
+        const text = bytes.toString('utf8');
         slugs = new Set(scanHeadingSlugs(text.slice(splitFrontMatter(text).bodyOffset + (text.charCodeAt(0) === 0xfeff ? 1 : 0))));
       } catch {
         slugs = undefined;

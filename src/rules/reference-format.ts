@@ -132,7 +132,9 @@ function wordSet(text: string, start: number): Set<string> {
   const found = new Set<string>();
   let from = -1;
   for (let at = start; at <= text.length; at++) {
-    if (isLetter(text, at)) {
+    // ASCII is decided inline, without a call: nearly every character is.
+    const code = text.charCodeAt(at);
+    if (code < 128 ? (code >= 97 && code <= 122) || (code >= 65 && code <= 90) : isLetter(text, at)) {
       if (from < 0) from = at;
     } else if (from >= 0) {
       if (at - from <= MAX_WORD && at - from >= 3) found.add(text.slice(from, at));
