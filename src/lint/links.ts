@@ -66,11 +66,22 @@ export function glossaryId(url: string): string | undefined {
   return hash === -1 ? id : id.slice(0, hash);
 }
 
-export function glossaryLinks(tree: Root): Array<PageLink & { id: string }> {
-  return collectLinks(tree).flatMap((link) => {
-    const id = glossaryId(link.url);
-    return id === undefined || link.image ? [] : [{ ...link, id }];
-  });
+/** A page's glossary links, in document order: read by a rule and by the cache's link records, found once. */
+export function glossaryLinks(tree: Root): ReadonlyArray<PageLink & { id: string }> {
+  let links = glossaryCollected.get(tree);
+  if (!links) glossaryCollected.set(tree, (links = findGlossaryLinks(tree)));
+  return links;
+}
+
+const glossaryCollected = new WeakMap<Root, Array<PageLink & { id: string }>>();
+
+function findGlossaryLinks(tree: Root): Array<PageLink & { id: string }> {
+  const found: Array<PageLink & { id: string }> = [];
+  for (const link of collectLinks(tree)) {
+    const id = link.image ? undefined : glossaryId(link.url);
+    if (id !== undefined) found.push({ ...link, id });
+  }
+  return found;
 }
 
 /** Link text or a URL quoted for a message: one line, at most 60 characters, in backticks. */
