@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Editor } from '../config/editors-schema.js';
 import type { ResolvedConfig } from '../config/load-config.js';
 import { discoverFiles, isGlossaryPath } from './discover.js';
-import { namesEntry } from './glossary-names.js';
+import { namesOneOf, normaliseName } from './glossary-names.js';
 import { readFrontMatterFields, splitFrontMatter } from './front-matter.js';
 import { scanHeadingSlugs } from './headings.js';
 import { loadEditors, type EditorsProblem } from './load-editors.js';
@@ -66,6 +66,7 @@ export class ContentIndex {
   private readonly slugCache = new Map<string, ReadonlySet<string> | undefined>();
   private readonly wholeFingerprints = new Map<string, string>();
   private readonly fingerprints = new Map<Dependency, string>();
+  private readonly entryNames = new Map<string, readonly string[]>();
   private recorder: Set<Dependency> | undefined;
   private glossaryWords: Set<string> | undefined;
   private readonly hashes = new Map<string, string>();
@@ -124,8 +125,13 @@ export class ContentIndex {
   glossaryLinkNamesEntry(id: string, text: string): boolean | undefined {
     this.recorder?.add(`m:${JSON.stringify([id, text])}`);
     if (!Object.hasOwn(this.data.glossary, id)) return undefined;
-    const entry = this.data.glossary[id]!;
-    return namesEntry(text, [entry.term, ...entry.aliases]);
+    let names = this.entryNames.get(id);
+    if (!names) {
+      // Each link to an entry compares its text with the entry's names: normalised once a run.
+      const entry = this.data.glossary[id]!;
+      this.entryNames.set(id, (names = [entry.term, ...entry.aliases].map(normaliseName)));
+    }
+    return namesOneOf(text, names);
   }
 
   /** Whether any glossary term or alias has this (lower-case) word. */

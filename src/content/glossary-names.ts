@@ -3,11 +3,12 @@
  * case, surrounding whitespace and punctuation (`“Chemo”`, `NET,`), curly vs
  * straight apostrophes, a hyphen for a space (`lymph-node`), and a simple
  * plural or possessive on either side (`NETs` for alias `NET`, `chemo's`)
- * ignored. Empty text names nothing.
+ * ignored. Empty text names nothing. The names come already through
+ * normaliseName: the index keeps them so for a run.
  */
-export function namesEntry(text: string, names: readonly string[]): boolean {
+export function namesOneOf(text: string, normalisedNames: readonly string[]): boolean {
   const shown = normaliseName(text);
-  return shown !== '' && names.some((name) => sameWord(normaliseName(name), shown));
+  return shown !== '' && normalisedNames.some((name) => sameWord(name, shown));
 }
 
 /** Lower case, straight apostrophes, single spaces for whitespace and hyphens, no surrounding punctuation. */
