@@ -1,5 +1,6 @@
 import type { Nodes, Root, Yaml } from 'mdast';
 import type { Processor } from 'unified';
+import { splitFrontMatter } from '../content/front-matter.js';
 
 /**
  * Hands the Markdown parser a page's body without its front matter, and puts
@@ -36,31 +37,28 @@ interface PlainFrontMatter {
 }
 
 /**
- * Front matter micromark's frontmatter construct reads exactly as split here:
- * `---` alone on the first line, the first line that starts with `---` being
- * `---` alone, line feeds only (no CR), no NUL (which the parser would replace),
- * and a body that does not itself open with `---` (taken for front matter at
- * the start of a text). Undefined for anything else.
+ * Front matter micromark's frontmatter construct reads exactly as
+ * splitFrontMatter finds it: fences that are `---` alone, line feeds only (no
+ * CR, so no BOM either), no NUL (which the parser would replace), and a body
+ * that does not itself open with `---` (taken for front matter at the start
+ * of a text). Undefined for anything else.
  */
 export function plainFrontMatter(text: string): PlainFrontMatter | undefined {
   if (!text.startsWith('---\n')) return undefined;
-  // From the opening fence's own line feed, so empty front matter (`---\n---`) is found.
-  const close = text.indexOf('\n---', 3);
-  if (close === -1) return undefined;
-  const fenceEnd = close + 4;
-  if (fenceEnd < text.length && text.charCodeAt(fenceEnd) !== 0x0a) return undefined;
-  const value = text.slice(4, close);
-  if (value.includes('\r') || value.includes('\0')) return undefined;
-  const bodyOffset = Math.min(fenceEnd + 1, text.length);
-  if (text.startsWith('---', bodyOffset)) return undefined;
-  let fenceLine = 1;
-  for (let at = text.indexOf('\n'); at !== -1 && at <= close; at = text.indexOf('\n', at + 1)) fenceLine++;
+  const block = splitFrontMatter(text);
+  if (!block.closed) return undefined;
+  const { bodyOffset } = block;
+  // The closing fence ends at its line feed, or at the end of a file that stops there.
+  const fenceEnd = text.charCodeAt(bodyOffset - 1) === 0x0a ? bodyOffset - 1 : bodyOffset;
+  if (fenceEnd - (text.lastIndexOf('\n', fenceEnd - 1) + 1) !== 3) return undefined;
+  const head = text.slice(0, bodyOffset);
+  if (head.includes('\r') || head.includes('\0') || text.startsWith('---', bodyOffset)) return undefined;
   const yaml: Yaml = {
     type: 'yaml',
-    value,
-    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: fenceLine, column: 4, offset: fenceEnd } },
+    value: block.yaml,
+    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: block.endLine, column: 4, offset: fenceEnd } },
   };
-  return { yaml, bodyLine: fenceLine + 1, bodyOffset };
+  return { yaml, bodyLine: block.endLine + 1, bodyOffset };
 }
 
 /** Moves every position in a tree parsed from the body to where it is in the file (columns stay: the body starts a line). */

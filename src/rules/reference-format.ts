@@ -150,7 +150,7 @@ function isLetter(text: string, at: number): boolean {
   if (at < 0 || at >= text.length) return false;
   const code = text.charCodeAt(at);
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
-  // General Punctuation (curly quotes, dashes): the non-ASCII most pages have, and no letters.
+  // General Punctuation (curly quotes, dashes, the non-ASCII pages hold most often) has no letters.
   if (code >= 0x2000 && code <= 0x206f) return false;
   // A low surrogate is the second half of a character that starts one code unit earlier.
   const start = code >= 0xdc00 && code <= 0xdfff && at > 0 ? at - 1 : at;
@@ -163,12 +163,12 @@ function countWords(text: string, into = new Map<string, number>()): Map<string,
   return into;
 }
 
-/** Known words: the page's own words plus those of the reference fields (counted, so a field never vouches for itself). */
 /** Words known from outside the references: the page's text and the glossary. */
 export interface KnownWords {
   has(word: string): boolean;
 }
 
+/** Known words: the page's own words plus those of the reference fields (counted, so a field never vouches for itself). */
 class Vocabulary {
   constructor(
     private readonly base: KnownWords,
@@ -241,7 +241,7 @@ export function referenceFormatSlips(refs: ReferenceEntry[], pageVocabulary: Kno
 // ---------------------------------------------------------------- glued words
 
 function gluedWords(value: string, vocabulary: Vocabulary): Array<{ bad: string; good: string }> {
-  // Counted when a token first needs it: most fields have none long enough to look up.
+  // Counted when a token first needs it: a field with no unknown word of 7 letters or more never does.
   let counted: Map<string, number> | undefined;
   const own = () => (counted ??= countWords(value));
   const found: Array<{ bad: string; good: string }> = [];
@@ -254,8 +254,7 @@ function gluedWords(value: string, vocabulary: Vocabulary): Array<{ bad: string;
 }
 
 /** The token with a space where words were glued, or undefined when it is fine. */
-function unglue(token: string, vocabulary: Vocabulary | KnownWords, own: () => ReadonlyMap<string, number> = () => new Map()): string | undefined {
-  const vocab = vocabulary instanceof Vocabulary ? vocabulary : new Vocabulary(vocabulary, new Map());
+function unglue(token: string, vocab: Vocabulary, own: () => ReadonlyMap<string, number>): string | undefined {
   // Below 7 characters there is no year glued to a word, and lower-cased no 7 letters to split, unless
   // an `İ` (the one letter that lower-cases to two) makes it longer: most words stop here, before any pattern.
   if (token.length > 2 * MAX_WORD || (token.length < 7 && !token.includes('\u0130'))) return undefined;
