@@ -1,11 +1,18 @@
 import { execFileSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { FIX_BRANCH, isValidBranchName, reviewBranchName } from '../../../src/forge/branch-name.js';
+
+// Outside any repository: inside one, git expands "@{-1}" to the previously checked-out branch.
+const outside = mkdtempSync(path.join(os.tmpdir(), 'pagecare-refs-'));
+afterAll(() => rmSync(outside, { recursive: true, force: true }));
 
 /** What git itself says, for the names this table shares with git. */
 function gitAccepts(name: string): boolean {
   try {
-    execFileSync('git', ['check-ref-format', '--branch', name], { stdio: 'ignore' });
+    execFileSync('git', ['check-ref-format', '--branch', name], { stdio: 'ignore', cwd: outside, env: { ...process.env, GIT_CEILING_DIRECTORIES: path.dirname(outside) } });
     return true;
   } catch {
     return false;
