@@ -1,10 +1,12 @@
-import { closeSync, lstatSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { glob } from 'tinyglobby';
 import { UsageError } from '../config/config-error.js';
 import { isInside, relativeTo } from '../content/repo-path.js';
+import { ReadBuffer } from '../fs/read-buffer.js';
+import { ScratchFile } from '../fs/scratch-file.js';
 import type { LintContext } from './context.js';
 import type { FileMetrics } from './file-metrics.js';
 import { compareFindings, type Finding } from './finding.js';
@@ -15,6 +17,7 @@ import { loadContext } from './load-context.js';
 import { selectShard, type Shard } from './shard.js';
 import { needsBudget, screen } from './screen.js';
 import { AHEAD, canUseWorkers, WorkerPool, type WorkerOutcome } from './worker-pool.js';
+import { unspill, type SpilledResult } from './wire-result.js';
 import type { WorkerInit } from './worker-protocol.js';
 
 export interface LintOptions {
@@ -78,12 +81,27 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   let pool: WorkerPool | undefined;
   let processor: LintProcessor | undefined;
   /**
+   * Workers write their results to scratch files, one each, and the results are read back once
+   * the workers are gone: kept on this thread as they came in, they were its largest keep in a
+   * cold run, growing with the repository, and receiving them kept its young generation at its
+   * largest (32 MB) while the workers needed theirs.
+   */
+  const spills: ScratchFile[] = [];
+  const spill = () => {
+    const file = ScratchFile.create(tmpdir(), 'pagecare-results');
+    if (file) spills.push(file);
+    return file;
+  };
+  /** Results still in a scratch file, by slot, with what storing them needs. */
+  const later: Array<{ slot: number; relative: string; hash: string; stamp: FileStamp; spilled: SpilledResult }> = [];
+  /**
    * Every file on a worker, under the time budget, in a threaded run. In this thread otherwise,
    * except a file whose screen shows a shape the parser is slow on: that one goes to a single
    * worker, so the budget holds in small runs too without a thread's start-up for every run.
    */
   const parse = async (absolute: string, bytes: Uint8Array): Promise<WorkerOutcome> => {
-    const workers = () => (pool ??= new WorkerPool(threaded ? size : 1, workerInit(context, options.cwd), { timeBudgetMs: limits.timeBudgetMs, heapMb: options.workerHeapMb }));
+    const workers = () =>
+      (pool ??= new WorkerPool(threaded ? size : 1, workerInit(context, options.cwd), { timeBudgetMs: limits.timeBudgetMs, heapMb: options.workerHeapMb }, spill));
     if (threaded) return workers().lint(absolute, bytes);
     const found = screen(bytes);
     if (needsBudget(bytes, found) && canUseWorkers()) return workers().lint(absolute, bytes);
@@ -100,11 +118,24 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     const part = frontMatterPart(readStart(absolute));
     if (!part) return [refusal];
     const outcome = await parse(absolute, new TextEncoder().encode(part.text));
-    return [refusal, ...('result' in outcome ? outcome.result.findings.filter((finding) => finding.line <= part.endLine) : [faultFinding(outcome, limits)])];
+    if ('fault' in outcome) return [refusal, faultFinding(outcome, limits)];
+    const result = 'result' in outcome ? outcome.result : unspill(outcome.spilled);
+    return [refusal, ...result.findings.filter((finding) => finding.line <= part.endLine)];
   };
 
-  /** One file's findings: from the cache, from a parse, or why it could not be checked. */
-  const check = async (absolute: string, relative: string, slot: number): Promise<FileFinding[]> => {
+  /** A fresh result kept: in the cache, its metrics for the reports; its findings. */
+  const keep = (relative: string, hash: string, stamp: FileStamp, result: FileResult): FileFinding[] => {
+    cache?.store(relative, hash, stamp, result);
+    metrics.set(relative, result.metrics);
+    return result.findings;
+  };
+
+  /**
+   * One file's findings: from the cache, from a parse, or why it could not be checked; undefined
+   * while they are in a scratch file. Its bytes are read into `buffer`, which is the caller's again
+   * once this returns.
+   */
+  const check = async (absolute: string, relative: string, slot: number, buffer: ReadBuffer): Promise<FileFinding[] | undefined> => {
     const known = stamps[slot];
     const stamp = known?.stamp ?? regularFile(root, absolute);
     if (typeof stamp === 'string') return [unreadable(stamp)];
@@ -113,7 +144,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     let hash = known?.hash ?? '';
     try {
       if (!known?.hash) {
-        bytes = readFileSync(absolute);
+        bytes = buffer.read(absolute);
         if (cache) hash = LintCache.hash(bytes);
       }
       if (cache) {
@@ -125,15 +156,17 @@ export async function lint(options: LintOptions): Promise<LintResult> {
           return findings;
         }
       }
-      bytes ??= readFileSync(absolute);
+      bytes ??= buffer.read(absolute);
     } catch (error) {
       return [unreadable((error as NodeJS.ErrnoException).code ?? 'error')];
     }
     const outcome = await parse(absolute, bytes);
     if ('fault' in outcome) return [faultFinding(outcome, limits)]; // not cached: it depends on the machine
-    cache?.store(relative, hash, stamp, outcome.result);
-    metrics.set(relative, outcome.result.metrics);
-    return outcome.result.findings;
+    if ('spilled' in outcome) {
+      later.push({ slot, relative, hash, stamp, spilled: outcome.spilled });
+      return undefined;
+    }
+    return keep(relative, hash, stamp, outcome.result);
   };
 
   const perFile: Finding[][] = new Array(targets.length);
@@ -146,32 +179,44 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const relatives = targets.map((absolute) => relativeTo(root, absolute));
   const shown = options.cwd === root ? relatives : targets.map((absolute) => relativeTo(options.cwd, absolute));
   const stamps = targets.map((absolute, slot) => (cache ? knownStamp(cache, context, relatives[slot]!, absolute) : undefined));
-  const lintOne = async (absolute: string, slot: number) => {
+  const place = (slot: number, findings: FileFinding[]) => {
     const file = shown[slot]!;
-    const findings = await check(absolute, relatives[slot]!, slot);
     perFile[slot] = findings.map((finding) => ({ file, ...finding }));
+  };
+  const lintOne = async (absolute: string, slot: number, buffer: ReadBuffer) => {
+    const findings = await check(absolute, relatives[slot]!, slot, buffer);
+    if (findings) place(slot, findings);
     options.onProgress?.(++done, targets.length);
   };
 
   try {
-    // In this thread one file at a time (the index records one file's dependencies at once);
-    // with workers, enough in flight that each has a file queued behind the one it is on, and one more is ready.
-    let next = 0;
-    const lanes = threaded ? size * (AHEAD + 2) : 1;
-    await Promise.all(
-      Array.from({ length: lanes }, async () => {
-        while (next < targets.length) {
-          const slot = next++;
-          await lintOne(targets[slot]!, slot);
-        }
-      }),
-    );
+    try {
+      // In this thread one file at a time (the index records one file's dependencies at once);
+      // with workers, enough in flight that each has a file queued behind the one it is on, and one more is ready.
+      let next = 0;
+      const lanes = threaded ? size * (AHEAD + 2) : 1;
+      await Promise.all(
+        Array.from({ length: lanes }, async () => {
+          // Each lane reads its files into one buffer, free again once a file's outcome is in.
+          const buffer = new ReadBuffer();
+          while (next < targets.length) {
+            const slot = next++;
+            await lintOne(targets[slot]!, slot, buffer);
+          }
+        }),
+      );
+    } finally {
+      await pool?.close();
+    }
+    // In file order, so the cache is written the same whatever order the workers finished in.
+    later.sort((a, b) => a.slot - b.slot);
+    for (const { slot, relative, hash, stamp, spilled } of later) place(slot, keep(relative, hash, stamp, unspill(spilled)));
   } catch (error) {
     // The run stops with results missing: nothing is saved, and what the cache spilled so far is let go.
     cache?.discard();
     throw error;
   } finally {
-    await pool?.close();
+    for (const file of spills) file.close();
   }
   await cache?.save(new Set(context.index.data.content));
 
@@ -235,7 +280,7 @@ function readStart(absolute: string): string {
   }
 }
 
-function faultFinding(outcome: Exclude<WorkerOutcome, { result: FileResult }>, limits: LintLimits): FileFinding {
+function faultFinding(outcome: Extract<WorkerOutcome, { fault: unknown }>, limits: LintLimits): FileFinding {
   return outcome.fault === 'timeout'
     ? fileTooComplex(
         `Checking this file took longer than the ${limits.timeBudgetMs / 1000} s budget (\`lint.timeBudget\`), so it was stopped; expected Markdown without very deep nesting or long runs of unclosed brackets, emphasis or HTML`,

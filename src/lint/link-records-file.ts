@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { asciiJson, inPieces } from '../fs/ascii-json.js';
+import { ScratchFile, type Piece } from '../fs/scratch-file.js';
 import type { FileData } from '../fs/write-atomic.js';
 
 interface LinksFile {
@@ -21,15 +21,14 @@ interface LinksFile {
 export class LinkRecordsFile {
   private stored: Record<string, [string, string]> | undefined;
   /** This run's links by path: where they sit in the spill file, or the text itself when there is none. */
-  private readonly fresh = new Map<string, { hash: string; at: number; length: number } | { hash: string; text: string }>();
+  private readonly fresh = new Map<string, { hash: string; piece: Piece } | { hash: string; text: string }>();
   /**
    * A scratch file the links set this run are appended to as they arrive. Held in
    * memory to the end they were the main thread's largest keep in a cold run (9.5 MB
    * of strings at 10,000 pages, ten times that at 100,000); they are read back once,
-   * when the links file is written. Undefined until the first set, null when it
-   * cannot be made (a read-only cache folder): then they stay in memory.
+   * when the links file is written.
    */
-  private spill: { fd: number; file: string; size: number } | null | undefined;
+  private spill: ScratchFile | null | undefined;
 
   constructor(
     readonly file: string,
@@ -38,35 +37,25 @@ export class LinkRecordsFile {
 
   get(relative: string, hash: string): string | undefined {
     const fresh = this.fresh.get(relative);
-    if (fresh) return fresh.hash !== hash ? undefined : 'text' in fresh ? fresh.text : this.readSpilled(fresh.at, fresh.length);
+    if (fresh) return fresh.hash !== hash ? undefined : 'text' in fresh ? fresh.text : this.spill!.read(fresh.piece).toString('utf8');
     const stored = this.load();
     const found = Object.hasOwn(stored, relative) ? stored[relative] : undefined;
     return found?.[0] === hash ? found[1] : undefined;
   }
 
   set(relative: string, hash: string, records: string): void {
-    const spill = this.openSpill();
-    const bytes = Buffer.from(records, 'utf8');
-    if (spill && this.append(spill, bytes)) {
-      this.fresh.set(relative, { hash, at: spill.size, length: bytes.length });
-      spill.size += bytes.length;
-    } else {
-      this.fresh.set(relative, { hash, text: records });
-    }
+    // Undefined until the first set; null when it cannot be made (a read-only cache folder): then links stay in memory.
+    if (this.spill === undefined) this.spill = ScratchFile.create(path.dirname(this.file), 'links') ?? null;
+    // A full disk keeps them in memory too.
+    const piece = this.spill?.append(Buffer.from(records, 'utf8'));
+    this.fresh.set(relative, piece ? { hash, piece } : { hash, text: records });
   }
 
   /** Drop the spill file: call once the links file is written (or will not be). */
   close(): void {
-    const spill = this.spill;
+    this.spill?.close();
     this.spill = undefined;
     this.fresh.clear();
-    if (!spill) return;
-    closeSync(spill.fd);
-    try {
-      unlinkSync(spill.file);
-    } catch {
-      // Already unlinked when it was opened (everywhere but Windows).
-    }
   }
 
   /** Whether any links were set this run: only then is the file written again. */
@@ -90,42 +79,6 @@ export class LinkRecordsFile {
         yield '}}';
       })(),
     );
-  }
-
-  private openSpill(): { fd: number; file: string; size: number } | null {
-    if (this.spill === undefined) {
-      const file = path.join(path.dirname(this.file), `.links-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
-      try {
-        mkdirSync(path.dirname(file), { recursive: true });
-        this.spill = { fd: openSync(file, 'wx+'), file, size: 0 };
-      } catch {
-        this.spill = null;
-        return null;
-      }
-      try {
-        // Gone from the folder at once, so a run that stops half way leaves nothing behind; the open file stays readable.
-        unlinkSync(file);
-      } catch {
-        // Windows keeps an open file: `close` removes it.
-      }
-    }
-    return this.spill;
-  }
-
-  /** Whether `bytes` went to the end of the spill file (a full disk keeps them in memory instead). */
-  private append(spill: { fd: number; size: number }, bytes: Buffer): boolean {
-    try {
-      for (let written = 0; written < bytes.length; ) written += writeSync(spill.fd, bytes, written, bytes.length - written, spill.size + written);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
-  private readSpilled(at: number, length: number): string {
-    const bytes = Buffer.alloc(length);
-    readSync(this.spill!.fd, bytes, 0, length, at);
-    return bytes.toString('utf8');
   }
 
   private load(): Record<string, [string, string]> {

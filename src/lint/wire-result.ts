@@ -1,4 +1,6 @@
+import { deserialize } from 'node:v8';
 import type { Dependency } from '../content/content-index.js';
+import type { Piece, ScratchFile } from '../fs/scratch-file.js';
 import type { FileResult } from './lint-file.js';
 
 /**
@@ -42,4 +44,14 @@ function pairs(text: string): FileResult['dependencies'] {
   const dependencies: FileResult['dependencies'] = [];
   for (let i = 0; i < parts.length; i += 2) dependencies.push([parts[i] as Dependency, parts[i + 1]!]);
   return dependencies;
+}
+
+/** A result a worker wrote to its scratch file (v8.serialize of its wire form), read back once the workers are done. */
+export interface SpilledResult {
+  file: ScratchFile;
+  piece: Piece;
+}
+
+export function unspill(spilled: SpilledResult): FileResult {
+  return fromWire(deserialize(spilled.file.read(spilled.piece)) as WireResult);
 }

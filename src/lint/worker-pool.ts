@@ -1,10 +1,11 @@
 import { Worker } from 'node:worker_threads';
+import type { ScratchFile } from '../fs/scratch-file.js';
 import type { FileResult } from './lint-file.js';
 import type { WorkerInit, WorkerReply, WorkerTask } from './worker-protocol.js';
-import { fromWire } from './wire-result.js';
+import { fromWire, type SpilledResult } from './wire-result.js';
 
-/** A file's result, or why there is none: it ran over the budget, or its worker failed. */
-export type WorkerOutcome = { result: FileResult } | { fault: 'timeout' } | { fault: 'crash'; reason: string };
+/** A file's result (or where its worker wrote it), or why there is none: it ran over the budget, or its worker failed. */
+export type WorkerOutcome = { result: FileResult } | { spilled: SpilledResult } | { fault: 'timeout' } | { fault: 'crash'; reason: string };
 
 export interface PoolLimits {
   /** Milliseconds a worker may spend on one file before it is stopped. */
@@ -49,8 +50,8 @@ export const AHEAD = 1;
  */
 export class WorkerPool {
   private readonly script = new URL('./worker.js', import.meta.url);
-  /** Live workers, whether each has rebuilt its context, and the files sent to it in order (the first is the one it is on). */
-  private readonly workers = new Map<Worker, { ready: boolean; sent: Job[]; timer?: NodeJS.Timeout }>();
+  /** Live workers, whether each has rebuilt its context, the files sent to it in order (the first is the one it is on), and its scratch file. */
+  private readonly workers = new Map<Worker, { ready: boolean; sent: Job[]; timer?: NodeJS.Timeout; spill: ScratchFile | undefined }>();
   private readonly queue: Job[] = [];
   private closed = false;
   /** Why no worker could start, once that happened. */
@@ -60,6 +61,8 @@ export class WorkerPool {
     size: number,
     private readonly init: WorkerInit,
     private readonly limits: PoolLimits,
+    /** A new scratch file for each worker to write its results to (the caller reads and closes them); none sends results as messages. */
+    private readonly spill: () => ScratchFile | undefined = () => undefined,
   ) {
     for (let i = 0; i < size; i++) this.spawn();
   }
@@ -81,11 +84,12 @@ export class WorkerPool {
   }
 
   private spawn(): void {
+    const spill = this.spill();
     const worker = new Worker(this.script, {
-      workerData: this.init,
+      workerData: { ...this.init, spill: spill?.fd } satisfies WorkerInit,
       resourceLimits: this.limits.heapMb ? { maxOldGenerationSizeMb: this.limits.heapMb } : LEAN_HEAP,
     });
-    this.workers.set(worker, { ready: false, sent: [] });
+    this.workers.set(worker, { ready: false, sent: [], spill });
     worker.on('message', (reply: WorkerReply) => this.receive(worker, reply));
     worker.on('error', (error: Error & { code?: string }) =>
       this.lose(worker, error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out of memory' : error.message, error),
@@ -105,7 +109,7 @@ export class WorkerPool {
         const job = this.queue.shift()!;
         state.sent.push(job);
         if (state.sent.length === 1) this.startClock(worker, state);
-        // Copied, not moved: a file may be sent again after its worker crashed.
+        // Shared when read into a ReadBuffer, else copied; never moved: a file may be sent again after its worker crashed.
         worker.postMessage({ path: job.path, bytes: job.bytes } satisfies WorkerTask);
       }
     }
@@ -124,7 +128,13 @@ export class WorkerPool {
       clearTimeout(state.timer);
       const job = state.sent.shift();
       if (state.sent.length > 0) this.startClock(worker, state);
-      job?.resolve('error' in reply ? { fault: 'crash', reason: reply.error } : { result: fromWire(reply.result) });
+      job?.resolve(
+        'error' in reply
+          ? { fault: 'crash', reason: reply.error }
+          : 'spilled' in reply
+            ? { spilled: { file: state.spill!, piece: reply.spilled } }
+            : { result: fromWire(reply.result) },
+      );
     }
     this.dispatch();
   }

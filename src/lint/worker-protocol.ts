@@ -2,6 +2,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Config } from '../config/schema.js';
 import type { IndexData } from '../content/content-index.js';
+import type { Piece } from '../fs/scratch-file.js';
 import remarkPresetPagecare from '../rules/index.js';
 import type { LintContext } from './context.js';
 import type { LintProcessor } from './lint-file.js';
@@ -15,6 +16,8 @@ export interface WorkerInit {
   config: Config;
   today: string;
   index: IndexData;
+  /** A scratch file's descriptor (src/fs/scratch-file.ts) to write results to rather than send them; absent when there is none. */
+  spill?: number | undefined;
 }
 
 /** One file for a worker; a worker holds one at a time. */
@@ -23,8 +26,8 @@ export interface WorkerTask {
   bytes: Uint8Array;
 }
 
-/** `ready` once the context is rebuilt; then one reply per task. */
-export type WorkerReply = { ready: true } | { result: WireResult } | { error: string };
+/** `ready` once the context is rebuilt; then one reply per task: the result, where it was written, or why there is none. */
+export type WorkerReply = { ready: true } | { result: WireResult } | { spilled: Piece } | { error: string };
 
 /** remark-parse plus the pagecare preset, frozen once per thread and reused for every file. */
 export function createProcessor(context: LintContext): LintProcessor {

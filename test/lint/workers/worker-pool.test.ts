@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ScratchFile as ScratchFileType } from '../../../src/fs/scratch-file.js';
 import type { WorkerInit } from '../../../src/lint/worker-protocol.js';
 import { makeRepo, page } from '../../helpers/temp-repo.js';
 
@@ -7,6 +8,9 @@ import { makeRepo, page } from '../../helpers/temp-repo.js';
 const dist = path.resolve(import.meta.dirname, '../../../dist/lint');
 const { WorkerPool } = (await import(path.join(dist, 'worker-pool.js'))) as typeof import('../../../src/lint/worker-pool.js');
 const { loadContext } = (await import(path.join(dist, 'load-context.js'))) as typeof import('../../../src/lint/load-context.js');
+const { unspill } = (await import(path.join(dist, 'wire-result.js'))) as typeof import('../../../src/lint/wire-result.js');
+const { ScratchFile } = (await import(path.join(dist, '../fs/scratch-file.js'))) as typeof import('../../../src/fs/scratch-file.js');
+const { ReadBuffer } = (await import(path.join(dist, '../fs/read-buffer.js'))) as typeof import('../../../src/fs/read-buffer.js');
 
 async function init(root: string): Promise<WorkerInit> {
   const context = await loadContext({ cwd: root, today: '2026-06-01' });
@@ -78,6 +82,37 @@ describe('WorkerPool', () => {
       await expect(pool.lint(path.join(root, 'content/pages/a.md'), new TextEncoder().encode(page()))).rejects.toThrow();
     } finally {
       await pool.close();
+    }
+  });
+
+  it('writes results to the scratch file it is given, where they stay readable after the worker is gone', async () => {
+    const root = makeRepo({ 'content/pages/a.md': page(), 'content/pages/b.md': `${page()}\nSee [the missing page](missing.md).\n` });
+    const files: ScratchFileType[] = [];
+    const spill = () => {
+      const file = ScratchFile.create(root, 'results')!;
+      files.push(file);
+      return file;
+    };
+    const direct = new WorkerPool(1, await init(root), { timeBudgetMs: 10_000 });
+    const pool = new WorkerPool(1, await init(root), { timeBudgetMs: 10_000 }, spill);
+    const buffer = new ReadBuffer();
+    try {
+      const expected = await direct.lint(path.join(root, 'content/pages/b.md'), new TextEncoder().encode(`${page()}\nSee [the missing page](missing.md).\n`));
+      // The bytes are a view of shared memory: the worker reads them where they are.
+      const bytes = buffer.read(path.join(root, 'content/pages/b.md'));
+      expect(bytes.buffer).toBeInstanceOf(SharedArrayBuffer);
+      const [a, b] = await Promise.all([pool.lint(path.join(root, 'content/pages/a.md'), new TextEncoder().encode(page())), pool.lint(path.join(root, 'content/pages/b.md'), bytes)]);
+      await pool.close();
+      expect(files).toHaveLength(1);
+      if (!('spilled' in a && 'spilled' in b && 'result' in expected)) throw new Error(`expected spilled results, got ${JSON.stringify([a, b])}`);
+      expect(b.spilled.piece.at).toBe(a.spilled.piece.length);
+      expect(unspill(a.spilled).findings).toEqual([]);
+      expect(unspill(b.spilled)).toEqual(expected.result);
+      expect(expected.result.findings.map((finding) => finding.ruleId)).toContain('link-broken');
+    } finally {
+      await direct.close();
+      await pool.close();
+      for (const file of files) file.close();
     }
   });
 });
