@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import { createGit, describeGitError } from '../git/git-client.js';
+import { clearStaleRefLocks } from '../git/stale-ref-lock.js';
 import { isValidBranchName, PAGECARE_PREFIX } from './branch-name.js';
 
 export interface Identity {
@@ -94,9 +95,11 @@ async function sync(options: SyncBranchOptions): Promise<SyncResult> {
   const sha = await commitTree(git, tree, tips.base, `${message.trimEnd()}\n\nPagecare-Branch: ${branch}\n`, identity);
   const ref = `refs/heads/${branch}`;
   if (remote === undefined) {
+    await clearStaleRefLocks(git, [ref]);
     // An empty old value means "must not exist yet".
     await git.raw(['update-ref', '-m', 'pagecare: sync review branch', ref, sha, existing ?? '']);
   } else {
+    await clearStaleRefLocks(git, [trackingRef(remote, branch)]);
     await git.raw(['push', '--quiet', '--no-verify', `--force-with-lease=${ref}:${existing ?? ''}`, '--', remote, `${sha}:${ref}`]);
   }
   return { status: existing === undefined ? 'created' : 'updated', sha };
@@ -121,7 +124,7 @@ async function remove(options: DeleteBranchOptions): Promise<DeleteResult> {
     await assertRemote(git, remote);
     if ((await lsRemote(git, remote, [ref])).has(ref)) {
       await fetchRefs(git, remote, [branch]);
-      tip = await resolve(git, `refs/remotes/${remote}/${branch}`);
+      tip = await resolve(git, trackingRef(remote, branch));
     }
   }
   if (tip === undefined) return { status: 'absent' };
@@ -132,8 +135,10 @@ async function remove(options: DeleteBranchOptions): Promise<DeleteResult> {
     if ((await checkedOutBranches(git)).has(ref)) {
       return { status: 'foreign', note: checkedOutNote(branch) };
     }
+    await clearStaleRefLocks(git, [ref]);
     await git.raw(['update-ref', '-m', 'pagecare: delete review branch', '-d', ref, tip]);
   } else {
+    await clearStaleRefLocks(git, [trackingRef(remote, branch)]);
     await git.raw(['push', '--quiet', '--no-verify', `--force-with-lease=${ref}:${tip}`, '--', remote, `:${ref}`]);
   }
   return { status: 'deleted' };
@@ -187,9 +192,9 @@ async function readTips(git: SimpleGit, remote: string | undefined, base: string
   if (!listed.has(`refs/heads/${base}`)) throw new BranchError(`Base branch ${base} does not exist on remote ${remote}`);
   const wanted = listed.has(`refs/heads/${branch}`) ? [base, branch] : [base];
   await fetchRefs(git, remote, wanted);
-  const baseTip = await resolve(git, `refs/remotes/${remote}/${base}`);
+  const baseTip = await resolve(git, trackingRef(remote, base));
   if (baseTip === undefined) throw new BranchError(`Cannot read the fetched base branch ${remote}/${base}`);
-  const branchTip = wanted.includes(branch) ? await resolve(git, `refs/remotes/${remote}/${branch}`) : undefined;
+  const branchTip = wanted.includes(branch) ? await resolve(git, trackingRef(remote, branch)) : undefined;
   return { base: baseTip, branch: branchTip };
 }
 
@@ -204,8 +209,14 @@ async function lsRemote(git: SimpleGit, remote: string, refs: string[]): Promise
 }
 
 async function fetchRefs(git: SimpleGit, remote: string, branches: string[]): Promise<void> {
-  const refspecs = branches.map((name) => `+refs/heads/${name}:refs/remotes/${remote}/${name}`);
+  await clearStaleRefLocks(git, branches.map((name) => trackingRef(remote, name)));
+  const refspecs = branches.map((name) => `+refs/heads/${name}:${trackingRef(remote, name)}`);
   await git.raw(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--', remote, ...refspecs]);
+}
+
+/** Where a fetch (and a push, after it succeeds) records the remote's branch in this clone. */
+function trackingRef(remote: string, branch: string): string {
+  return `refs/remotes/${remote}/${branch}`;
 }
 
 /** The commit `ref` names, or undefined when it does not exist. */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createGit, describeGitError, redactUrlCredentials } from '../git/git-client.js';
+import { clearStaleRefLocks } from '../git/stale-ref-lock.js';
 import type { Ledger, LedgerEntries } from './ledger.js';
 import {
   changeQueue,
@@ -77,6 +78,9 @@ export function createGitLedger(options: GitLedgerOptions): Ledger {
 
   async function fetchLatest(): Promise<Snapshot> {
     await validate();
+    await clearStaleRefLocks(git, [LOCAL_REF]).catch((error: unknown) => {
+      throw new LedgerError(`Cannot fetch ${shown}: ${describeGitError(error)}`);
+    });
     try {
       await git.raw(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--', remote, `+${remoteRef}:${LOCAL_REF}`]);
     } catch (error) {

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reviewBranchName } from '../../../src/forge/branch-name.js';
@@ -281,6 +281,50 @@ describe('deleteBranch', () => {
     expect(await deleteBranch({ git: createGit(work), remote: undefined, branch: BRANCH })).toEqual({ status: 'deleted' });
     expect(git(work, 'for-each-ref', '--format=%(refname)', 'refs/heads/')).toBe('refs/heads/main');
     expect(await deleteBranch({ git: createGit(work), remote: undefined, branch: BRANCH })).toEqual({ status: 'absent' });
+  });
+});
+
+describe('after a git was killed while moving a ref', () => {
+  /** What git leaves when killed holding a ref's lock: `<ref>.lock`, here `ageMs` old. */
+  function leaveLock(work: string, ref: string, ageMs: number): string {
+    const lock = path.join(work, '.git', `${ref}.lock`);
+    mkdirSync(path.dirname(lock), { recursive: true });
+    writeFileSync(lock, '');
+    const then = new Date(Date.now() - ageMs);
+    utimesSync(lock, then, then);
+    return lock;
+  }
+
+  it('takes over a stale lock on the local branch, which git alone never removes', async () => {
+    const repos = makeRemote();
+    const work = repos.clone('work');
+    const lock = leaveLock(work, `refs/heads/${BRANCH}`, 60_000);
+    const created = await syncBranch({ ...options(work, { [PAGE]: 'x' }), remote: undefined });
+    expect(created.status).toBe('created');
+    expect(git(work, 'rev-parse', `refs/heads/${BRANCH}`)).toBe(created.sha);
+    expect(existsSync(lock)).toBe(false);
+
+    leaveLock(work, `refs/heads/${BRANCH}`, 60_000);
+    expect(await deleteBranch({ git: createGit(work), remote: undefined, branch: BRANCH })).toEqual({ status: 'deleted' });
+  });
+
+  it('takes over stale locks on the remote-tracking refs a fetch and a push write', async () => {
+    const { repos, work, sync } = setup();
+    const locks = ['refs/remotes/origin/main', `refs/remotes/origin/${BRANCH}`].map((ref) => leaveLock(work, ref, 60_000));
+    const created = await sync({ [PAGE]: 'Reviewed.\n' });
+    expect(created).toEqual({ status: 'created', sha: git(repos.remote, 'rev-parse', `refs/heads/${BRANCH}`) });
+    expect(locks.filter((lock) => existsSync(lock))).toEqual([]);
+  });
+
+  it('waits for a fresh lock to be released rather than failing', async () => {
+    const repos = makeRemote();
+    const work = repos.clone('work');
+    const lock = leaveLock(work, `refs/heads/${BRANCH}`, 0);
+    // Another git finishing with the ref: its lock goes a moment later.
+    setTimeout(() => rmSync(lock), 1_500);
+    const created = await syncBranch({ ...options(work, { [PAGE]: 'x' }), remote: undefined });
+    expect(created.status).toBe('created');
+    expect(git(work, 'rev-parse', `refs/heads/${BRANCH}`)).toBe(created.sha);
   });
 });
 

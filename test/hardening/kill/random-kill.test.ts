@@ -131,7 +131,7 @@ test(`pagecare run killed with SIGKILL at ${KILLS} random points and rerun: ever
   async function finishRound(root: string, s: TestSmtpServer, inFlight: Set<string>, where: string): Promise<void> {
     const last = await run(root, s).done;
     expect(last.stderr, where).toBe('');
-    expect(last.status, where).toBe(0);
+    expect(last.status, `${where}: ${last.stdout}`).toBe(0);
     // Dangling objects from a commit cut short before its ref moved are normal; anything else is not.
     expect(git(root, 'fsck', '--no-progress', '--no-dangling', '--connectivity-only'), where).toBe('');
     const state: State = await finalState(root);
@@ -159,6 +159,6 @@ test(`pagecare run killed with SIGKILL at ${KILLS} random points and rerun: ever
       `(delays ${Math.min(...delays)}–${Math.max(...delays)} ms); reminders lost 0, duplicate pull requests 0, ` +
       `second copies of a message accepted just before a kill: ${resent}`,
   );
-  expect(problems).toEqual([]);
+  expect(problems.join('\n')).toBe('');
   expect(kills).toBeGreaterThanOrEqual(KILLS);
 }, 180_000);

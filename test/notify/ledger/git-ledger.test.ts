@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LedgerError } from '../../../src/notify/ledger-file.js';
@@ -89,6 +89,22 @@ describe('git ledger', () => {
   });
 
   // Only the clone's refs/pagecare/ledger and its origin/pagecare/ledger remote-tracking ref may move.
+  it('takes over the lock a git killed mid-fetch left on the local ledger ref', async () => {
+    const repos = makeRemote();
+    const a = repos.clone('a');
+    const ledger = createGitLedger({ repoDir: a, remote: 'origin', branch: BRANCH });
+    await ledger.record({ 'p|2027-01-01|d90|jsmith': sent('<1@x>') });
+    const lock = path.join(a, '.git', 'refs', 'pagecare', 'ledger.lock');
+    mkdirSync(path.dirname(lock), { recursive: true });
+    writeFileSync(lock, '');
+    const minuteAgo = new Date(Date.now() - 60_000);
+    utimesSync(lock, minuteAgo, minuteAgo);
+
+    await ledger.record({ 'q|2027-01-01|d90|jsmith': sent('<2@x>') });
+    expect(Object.keys(await ledger.load()).sort()).toEqual(['p|2027-01-01|d90|jsmith', 'q|2027-01-01|d90|jsmith']);
+    expect(existsSync(lock)).toBe(false);
+  });
+
   it('leaves the work tree, index, HEAD and branches of the clone as they were', async () => {
     const repos = makeRemote();
     const dir = repos.clone('a');
