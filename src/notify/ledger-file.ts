@@ -1,4 +1,5 @@
-import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { link, mkdir, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
@@ -141,16 +142,17 @@ async function writeAtomically(file: string, text: string): Promise<void> {
 export const LOCK_FILE = 'ledger.lock';
 
 /**
- * Runs `fn` holding `dir/ledger.lock`, created exclusively (O_EXCL) with this
- * process's pid in it, so two runs never apply at once. A lock left by a
- * process that no longer exists is taken over, and so is one left blank
- * (a run killed between creating it and writing its pid) once it is 10 s
- * old; one held by a live process makes this reject with a LedgerError
- * naming its pid.
+ * Runs `fn` holding `dir/ledger.lock`, which holds this process's pid from
+ * the moment it exists, so two runs never apply at once. A lock left by a
+ * process that no longer exists is taken over; one held by a live process
+ * makes this reject with a LedgerError naming its pid. A lock left blank
+ * (by a version that created it before writing its pid) is taken over once
+ * it is 10 s old.
  */
 export async function withLedgerLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
   const lock = path.join(dir, LOCK_FILE);
   await mkdir(dir, { recursive: true });
+  await removeDeadDrafts(dir);
   await acquire(lock);
   try {
     return await fn();
@@ -160,32 +162,51 @@ export async function withLedgerLock<T>(dir: string, fn: () => Promise<T>): Prom
   }
 }
 
+/** Where a run writes its pid before linking it into place as the lock: its own file, named by its pid. */
+const draftOf = (lock: string) => `${lock}.${process.pid}.${randomBytes(4).toString('hex')}.draft`;
+const DRAFT = /^ledger\.lock\.(\d+)\.[0-9a-f]+\.draft$/;
+
+/** Creates the lock holding our pid; false if it exists. Linking a finished draft means a kill can never leave it blank. */
+async function tryCreate(lock: string): Promise<boolean> {
+  const draft = draftOf(lock);
+  try {
+    const handle = await open(draft, 'wx');
+    try {
+      await handle.writeFile(`${process.pid}\n`, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await link(draft, lock);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw new LedgerError(`Cannot create lock ${lock}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  } finally {
+    await unlink(draft).catch(() => undefined);
+  }
+}
+
+/** Drafts left by runs killed before they removed them. */
+async function removeDeadDrafts(dir: string): Promise<void> {
+  for (const name of await readdir(dir)) {
+    const pid = DRAFT.exec(name)?.[1];
+    if (pid !== undefined && !isAlive(Number(pid))) await unlink(path.join(dir, name)).catch(() => undefined);
+  }
+}
+
 async function acquire(lock: string): Promise<void> {
   let blankSeen = false;
   for (;;) {
-    try {
-      const handle = await open(lock, 'wx');
-      try {
-        await handle.writeFile(`${process.pid}\n`, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      return;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw new LedgerError(`Cannot create lock ${lock}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-      }
-    }
+    if (await tryCreate(lock)) return;
     const pid = await readPid(lock);
     if (pid === undefined) continue; // released between our attempt and the read
     if (pid === null && (await olderThan(lock, BLANK_LOCK_STALE_MS))) {
-      // A run writes its pid straight after creating the lock: one still blank this long after was killed in between.
       await removeStale(lock, null);
       continue;
     }
     if (pid === null && !blankSeen) {
-      // Another run may be between creating the lock and writing its pid.
+      // A run of an older version may be between creating the lock and writing its pid.
       blankSeen = true;
       await sleep(100);
       continue;

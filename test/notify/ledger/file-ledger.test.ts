@@ -147,6 +147,21 @@ describe('ledger lock', () => {
     expect(existsSync(lock)).toBe(false);
   });
 
+  it('links the lock into place already holding the pid, and clears drafts that runs killed meanwhile left', async () => {
+    const dir = tempDir();
+    const holder = await livePid();
+    try {
+      const dead = path.join(dir, `${LOCK_FILE}.${await deadPid()}.0badc0de.draft`);
+      const live = path.join(dir, `${LOCK_FILE}.${holder.pid}.0badc0de.draft`);
+      for (const draft of [dead, live]) writeFileSync(draft, '');
+      const during = await withLedgerLock(dir, async () => readdirSync(dir).sort());
+      expect(during).toEqual([LOCK_FILE, path.basename(live)].sort());
+      expect(readdirSync(dir)).toEqual([path.basename(live)]);
+    } finally {
+      await holder.stop();
+    }
+  });
+
   it('lets exactly one of two runs take over the same dead lock', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, LOCK_FILE), `${await deadPid()}\n`);
