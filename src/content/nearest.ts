@@ -6,7 +6,11 @@ export function nearest(value: string, candidates: Iterable<string>): string | u
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const d = distance(needle, candidate.toLowerCase());
+    // The distance is at least the difference in length: a candidate that cannot reach the best so far is skipped
+    // unmeasured (a whole repository's paths are the candidates for a broken link).
+    const lower = candidate.toLowerCase();
+    if (Math.abs(lower.length - needle.length) > bestDistance) continue;
+    const d = distance(needle, lower);
     if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
       best = candidate;
       bestDistance = d;

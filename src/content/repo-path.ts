@@ -29,3 +29,16 @@ export function trimEnd(text: string, char: string): string {
   while (end > 0 && text[end - 1] === char) end--;
   return text.slice(0, end);
 }
+
+/**
+ * `path.posix.relative` from a folder (its segments) to a file, both
+ * root-relative and normalised as the index holds them: the same answer
+ * without resolving either against the working directory, which is most of
+ * its cost when every file in a large repository is asked about.
+ */
+export function relativePath(from: readonly string[], file: string): string {
+  const parts = file.split('/');
+  let shared = 0;
+  while (shared < from.length && shared < parts.length - 1 && from[shared] === parts[shared]) shared++;
+  return [...Array<string>(from.length - shared).fill('..'), ...parts.slice(shared)].join('/');
+}

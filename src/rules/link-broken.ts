@@ -6,7 +6,7 @@ import { nodesOfType } from '../lint/tree-nodes.js';
 import { nearest } from '../content/nearest.js';
 import { defineRule } from '../lint/define-rule.js';
 import { collectLinks, shownText } from '../lint/links.js';
-import { trimEnd } from '../content/repo-path.js';
+import { relativePath, trimEnd } from '../content/repo-path.js';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
@@ -100,16 +100,20 @@ function headingSlugs(tree: Root): Set<string> {
 function nearestPath(target: string, here: string, files: Iterable<string>): string | undefined {
   const extension = path.posix.extname(target);
   const bare = extension === '';
-  const candidates = new Set<string>();
-  for (const file of files) {
-    if ((bare || extension === '.md') && !file.endsWith('.md')) continue;
-    let relative = path.posix.relative(here, file);
-    if (bare) relative = relative.replace(/(?:^|\/)index\.md$/, '').replace(/\.md$/, '') || '.';
-    if (!relative.startsWith('.')) relative = `./${relative}`;
-    candidates.add(relative);
+  const from = here === '.' ? [] : here.split('/');
+  // A page linted from outside the repository (`../elsewhere/page.md`) is the rare case for the general answer.
+  const inside = !path.posix.isAbsolute(here) && from.every((part) => part !== '' && part !== '.' && part !== '..');
+  // Made one at a time as `nearest` asks: every file in the repository is a candidate.
+  function* candidates(): Generator<string> {
+    for (const file of files) {
+      if ((bare || extension === '.md') && !file.endsWith('.md')) continue;
+      let relative = inside ? relativePath(from, file) : path.posix.relative(here, file);
+      if (bare) relative = relative.replace(/(?:^|\/)index\.md$/, '').replace(/\.md$/, '') || '.';
+      yield relative.startsWith('.') ? relative : `./${relative}`;
+    }
   }
   const written = target.startsWith('.') ? target : `./${target}`;
-  return nearest(trimEnd(written, '/'), candidates);
+  return nearest(trimEnd(written, '/'), candidates());
 }
 
 function contentRoot(prepared: { context: { config: { config: { content: { root: string } } } } }): string {
