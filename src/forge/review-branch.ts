@@ -138,7 +138,7 @@ async function remove(options: DeleteBranchOptions): Promise<DeleteResult> {
     await clearStaleRefLocks(git, [ref]);
     await git.raw(['update-ref', '-m', 'pagecare: delete review branch', '-d', ref, tip]);
   } else {
-    await clearStaleRefLocks(git, [trackingRef(remote, branch)]);
+    // The push moves the remote-tracking ref the fetch above just cleared the way to.
     await git.raw(['push', '--quiet', '--no-verify', `--force-with-lease=${ref}:${tip}`, '--', remote, `:${ref}`]);
   }
   return { status: 'deleted' };

@@ -4,9 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { SimpleGit } from 'simple-git';
 
 /** Git holds a ref's lock file for milliseconds; one this old was left by a git that was killed. */
-export const STALE_REF_LOCK_MS = 10_000;
-
-const commonDirs = new WeakMap<SimpleGit, Promise<string>>();
+const STALE_REF_LOCK_MS = 10_000;
 
 /**
  * Clears the way to write `refs` (full names, e.g. `refs/heads/pagecare/review/x`).
@@ -16,12 +14,8 @@ const commonDirs = new WeakMap<SimpleGit, Promise<string>>();
  * outlives `staleMs` is removed. Only for refs no one but pagecare writes.
  */
 export async function clearStaleRefLocks(git: SimpleGit, refs: string[], staleMs = STALE_REF_LOCK_MS): Promise<void> {
-  let dir = commonDirs.get(git);
-  if (dir === undefined) {
-    dir = git.raw(['rev-parse', '--path-format=absolute', '--git-common-dir']).then((out) => out.trim());
-    commonDirs.set(git, dir);
-  }
-  const root = await dir;
+  // Refs live in the repository's common folder, shared by its linked work trees.
+  const root = (await git.raw(['rev-parse', '--path-format=absolute', '--git-common-dir'])).trim();
   await Promise.all(refs.map((ref) => clearLock(path.join(root, `${ref}.lock`), staleMs)));
 }
 

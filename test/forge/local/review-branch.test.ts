@@ -314,6 +314,10 @@ describe('after a git was killed while moving a ref', () => {
     const created = await sync({ [PAGE]: 'Reviewed.\n' });
     expect(created).toEqual({ status: 'created', sha: git(repos.remote, 'rev-parse', `refs/heads/${BRANCH}`) });
     expect(locks.filter((lock) => existsSync(lock))).toEqual([]);
+
+    leaveLock(work, `refs/remotes/origin/${BRANCH}`, 60_000);
+    expect(await deleteBranch({ git: createGit(work), remote: 'origin', branch: BRANCH })).toEqual({ status: 'deleted' });
+    expect(git(repos.remote, 'for-each-ref', '--format=%(refname)')).toBe('refs/heads/main');
   });
 
   it('waits for a fresh lock to be released rather than failing', async () => {
