@@ -6,7 +6,8 @@ const INTRO = `${TITLE}
 
 Written by \`npm run bench -- --pages N\` (bench/run.mjs), which generates a deterministic corpus
 (bench/generate-corpus.mjs) and measures every command below in one run on the same corpus. Each
-command runs as its own process; runs under 5 s are repeated three times and the median is shown.
+command runs as its own process; runs under 5 s are repeated three times and the median is shown,
+and cold lint and the parse floor run in turn three times, the median of their ratios the headline.
 Ratios, not absolute times, are the result: they compare tools on the same machine and corpus.
 CPU time and peak memory (max RSS) come from each Node process's own \`getrusage\` (bench/rusage.mjs).
 Reproduce with \`npm ci && npm run bench -- --pages 10000\`; corpora are kept in the OS temp folder
