@@ -4,7 +4,7 @@
 //                    [--peers remark,markdownlint]
 //
 // --runs caps the repetitions of short commands and the pairs of cold lint and parse floor (the
-// CI smoke test passes 1); --timeout stops a command that runs longer (its row then shows a lower
+// CI smoke test passes 2); --timeout stops a command that runs longer (its row then shows a lower
 // bound); --peers none leaves the peers out (at 100,000 pages remark alone runs for hours and
 // needs tens of GB).
 import { spawnSync } from 'node:child_process';
