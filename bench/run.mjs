@@ -297,7 +297,7 @@ function evaluateTargets(by) {
 function pairNotes() {
   const pairs = rows.find((r) => r.key === 'cold')?.pairs ?? [];
   if (pairs.length < 2) return [];
-  const each = pairs.map((p, n) => `${n + 1}: ${seconds(p.wall)} s against ${seconds(p.floorWall)} s, ${(p.wall / p.floorWall).toFixed(3)}×, ${Math.round(p.peakMb)} MB`);
+  const each = pairs.map((p, n) => `${n + 1}: ${seconds(p.wall)} s against ${seconds(p.floorWall)} s, ${(p.wall / p.floorWall).toFixed(3)}×, ${p.peakMb === undefined ? '?' : Math.round(p.peakMb)} MB`);
   return [`The pairs of (a) and (h): ${each.join('; ')}.`];
 }
 

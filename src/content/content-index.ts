@@ -209,18 +209,18 @@ export class ContentIndex {
   fingerprint(dependency: Dependency): string {
     // Page-specific ones are cheap and asked by few pages: remembered, they were most of a worker's
     // growth over a cold run (`f:`, `h:` and `r:` were 16,700 of 17,800 entries after 5,000 pages).
-    if (!SHARED.has(kindOf(dependency))) return this.resolveFingerprint(dependency);
+    const [kind, key = ''] = split(dependency);
+    if (!SHARED.has(kind)) return this.resolveFingerprint(kind, key);
     // The index does not change during a run: each shared dependency is resolved once, however many files ask.
     let known = this.fingerprints.get(dependency);
-    if (known === undefined) this.fingerprints.set(dependency, (known = this.resolveFingerprint(dependency)));
+    if (known === undefined) this.fingerprints.set(dependency, (known = this.resolveFingerprint(kind, key)));
     return known;
   }
 
-  private resolveFingerprint(dependency: Dependency): string {
+  private resolveFingerprint(kind: string, key: string): string {
     const saved = this.recorder;
     this.recorder = undefined;
     try {
-      const [kind, key = ''] = split(dependency);
       switch (kind) {
         case 'e':
           return digest(JSON.stringify(this.editor(key) ?? null));
@@ -280,11 +280,6 @@ const SHARED = new Set(['e', 'g', 'gx', 'm', 'w']);
 /** Long fingerprints as a short digest: the cache stores one per dependency per file. */
 function digest(value: string): string {
   return value.length <= 16 ? value : createHash('sha256').update(value).digest('base64url').slice(0, 16);
-}
-
-function kindOf(dependency: Dependency): string {
-  const colon = dependency.indexOf(':');
-  return colon === -1 ? dependency : dependency.slice(0, colon);
 }
 
 function split(dependency: Dependency): [string, string?] {

@@ -99,7 +99,8 @@ async function sync(options: SyncBranchOptions): Promise<SyncResult> {
     // An empty old value means "must not exist yet".
     await git.raw(['update-ref', '-m', 'pagecare: sync review branch', ref, sha, existing ?? '']);
   } else {
-    await clearStaleRefLocks(git, [trackingRef(remote, branch)]);
+    // The push records the branch in its remote-tracking ref: cleared by the fetch when the branch was there to fetch.
+    if (existing === undefined) await clearStaleRefLocks(git, [trackingRef(remote, branch)]);
     await git.raw(['push', '--quiet', '--no-verify', `--force-with-lease=${ref}:${existing ?? ''}`, '--', remote, `${sha}:${ref}`]);
   }
   return { status: existing === undefined ? 'created' : 'updated', sha };

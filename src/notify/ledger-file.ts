@@ -164,7 +164,6 @@ export async function withLedgerLock<T>(dir: string, fn: () => Promise<T>): Prom
 
 /** Where a run writes its pid before linking it into place as the lock: its own file, named by its pid. */
 const draftOf = (lock: string) => `${lock}.${process.pid}.${randomBytes(4).toString('hex')}.draft`;
-const DRAFT = /^ledger\.lock\.(\d+)\.[0-9a-f]+\.draft$/;
 
 /** Creates the lock holding our pid; false if it exists. Linking a finished draft means a kill can never leave it blank. */
 async function tryCreate(lock: string): Promise<boolean> {
@@ -187,11 +186,18 @@ async function tryCreate(lock: string): Promise<boolean> {
   }
 }
 
+/** The pid in a draft's name (`ledger.lock.<pid>.<hex>.draft`, as draftOf makes it); undefined for any other file. */
+function draftPid(name: string): number | undefined {
+  if (!name.startsWith(`${LOCK_FILE}.`) || !name.endsWith('.draft')) return undefined;
+  const pid = name.slice(LOCK_FILE.length + 1).split('.')[0]!;
+  return /^\d+$/.test(pid) ? Number(pid) : undefined;
+}
+
 /** Drafts left by runs killed before they removed them. */
 async function removeDeadDrafts(dir: string): Promise<void> {
   for (const name of await readdir(dir)) {
-    const pid = DRAFT.exec(name)?.[1];
-    if (pid !== undefined && !isAlive(Number(pid))) await unlink(path.join(dir, name)).catch(() => undefined);
+    const pid = draftPid(name);
+    if (pid !== undefined && !isAlive(pid)) await unlink(path.join(dir, name)).catch(() => undefined);
   }
 }
 
