@@ -1,5 +1,7 @@
+import fc from 'fast-check';
+import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { referenceFormatSlips, type ReferenceEntry } from '../../src/rules/reference-format.js';
+import { bodyVocabulary, referenceFormatSlips, type ReferenceEntry } from '../../src/rules/reference-format.js';
 
 const vocabulary = new Set(['neuroendocrine', 'tumour', 'tumours', 'small', 'bowel', 'guidance', 'health', 'care']);
 const slips = (refs: Array<Record<string, unknown>>, words: Set<string> = vocabulary) =>
@@ -105,5 +107,40 @@ describe('reference-format stays linear on adversarial input', () => {
     expect(performance.now() - started).toBeLessThan(1000);
     expect(found.length).toBeLessThan(100);
     for (const slip of found) expect(slip.message.length).toBeLessThan(600);
+  });
+});
+
+describe('bodyVocabulary', () => {
+  // The plain definition: runs of letters (code point by code point) from the body's start, 3 to 40 long, lower-cased.
+  const plainWords = (source: string, start: number) =>
+    new Set([...source.toLowerCase().slice(start).matchAll(/\p{L}+/gu)].map((m) => m[0]).filter((w) => w.length >= 3 && w.length <= 40));
+  const piece = fc.constantFrom('a', 'b', 'c', 'ab', 'abc', 'cab', 'Ab', 'é', 'É', 'ß', 'İ', '𝐀', '\u{1F600}', ' ', '-', '.', '1', '’', '\u2014', 'æ');
+  const text = fc.array(piece, { maxLength: 24 }).map((parts) => parts.join(''));
+  // Before the body no `İ`, the one letter that lower-cases to two code units: the body's offset is the source's.
+  const head = text.filter((t) => !t.includes('İ'));
+  const tree = (start: number) => ({ type: 'root', children: start > 0 ? [{ type: 'yaml', value: '', position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: start } } }] : [] }) as unknown as Root;
+
+  it('knows exactly the whole words of 3 letters or more after the front matter', () => {
+    fc.assert(
+      fc.property(head, text, fc.array(text, { maxLength: 8 }), (front, body, asked) => {
+        const source = `${front}${body}`;
+        const start = front.length;
+        const expected = plainWords(source, start);
+        const known = bodyVocabulary(tree(start), source);
+        const lower = source.toLowerCase();
+        // Every word there, every piece of the text, and words that are not there.
+        const candidates = [...expected, ...asked.map((w) => w.toLowerCase())];
+        for (let i = 0; i < lower.length; i++) for (let j = i + 3; j <= Math.min(lower.length, i + 6); j++) candidates.push(lower.slice(i, j));
+        for (const word of candidates) expect(known.has(word), `${JSON.stringify(source)} from ${start}: ${JSON.stringify(word)}`).toBe(expected.has(word));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('confirms in the text a word whose hash another word shares', () => {
+    // `caÿ` and `cbà` hash alike (97·31 + 255 = 98·31 + 224): only the text tells them apart.
+    expect(bodyVocabulary(tree(0), 'caÿ').has('cbà')).toBe(false);
+    for (const source of ['caÿ xcbà', 'caÿ cbàx', 'caÿ xcbàx']) expect(bodyVocabulary(tree(0), source).has('cbà'), source).toBe(false);
+    expect(bodyVocabulary(tree(0), 'caÿ xcbà cbà').has('cbà')).toBe(true);
   });
 });
