@@ -178,7 +178,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   // Each file's path from the root (the cache's and index's key) and as reported, worked out once.
   const relatives = targets.map((absolute) => relativeTo(root, absolute));
   const shown = options.cwd === root ? relatives : targets.map((absolute) => relativeTo(options.cwd, absolute));
-  const stamps = targets.map((absolute, slot) => (cache ? knownStamp(cache, context, relatives[slot]!, absolute) : undefined));
+  // A cache with no results knows no hash: each file is then looked at as it is read, beside the workers, not all before them.
+  const stored = cache?.holdsResults() ? cache : undefined;
+  const stamps = targets.map((absolute, slot) => (stored ? knownStamp(stored, context, relatives[slot]!, absolute) : undefined));
   const place = (slot: number, findings: FileFinding[]) => {
     const file = shown[slot]!;
     perFile[slot] = findings.map((finding) => ({ file, ...finding }));

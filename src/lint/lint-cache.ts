@@ -93,6 +93,12 @@ export class LintCache {
     return createHash('sha256').update(bytes).digest('hex');
   }
 
+  /** Whether any file's result is stored: with none (a cold run) no file's hash is known from its size and time. */
+  holdsResults(): boolean {
+    for (const relative in this.entries) if (Object.hasOwn(this.entries, relative)) return true;
+    return false;
+  }
+
   /** The stored hash when the file's size and time are as they were (as git's index does); else undefined. */
   knownHash(relative: string, stamp: FileStamp): string | undefined {
     const entry = Object.hasOwn(this.entries, relative) ? this.entries[relative] : undefined;
