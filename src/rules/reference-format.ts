@@ -126,14 +126,19 @@ export function bodyVocabulary(tree: Root, source: string): KnownWords {
 
 /**
  * The words of `text` from `start` on, but those under 3 letters (nothing
- * shorter is ever asked for: parts are 4 letters or more, less a plural `s`),
- * kept as hashes of their letters. Nearly every word asked for is not there
- * (a part of a glued token), and slicing each of a page's words into a set of
- * strings cost more than the rest of the rule; a hash that is there is
- * confirmed in the text, so the answer is exact.
+ * shorter is ever asked for: parts are 4 letters or more, less a plural `s`).
+ * Nearly every word asked for is not there (a part of a glued token), and
+ * slicing each of a page's words into a set of strings cost more than the
+ * rest of the rule: each word is kept as a hash of its letters, with where
+ * the first word of that hash starts, to be confirmed against the text. Only
+ * when two words share a hash is the set of strings made, once for the page:
+ * the answer is always exact, and a page made to collide costs one more pass
+ * over its text, not one per word asked.
  */
 class BodyWords {
-  private readonly hashes = new Set<number>();
+  /** By hash, where the first word with that hash starts. */
+  private readonly firsts = new Map<number, number>();
+  private exact: Set<string> | undefined;
 
   constructor(
     private readonly text: string,
@@ -162,7 +167,7 @@ class BodyWords {
   }
 
   private add(from: number, to: number, hash: number): void {
-    if (to - from <= MAX_WORD && to - from >= 3) this.hashes.add(hash);
+    if (to - from <= MAX_WORD && to - from >= 3 && !this.firsts.has(hash)) this.firsts.set(hash, from);
   }
 
   /** Whether `word` is one of the words: a whole run of letters in the text. */
@@ -170,17 +175,27 @@ class BodyWords {
     if (word.length < 3 || word.length > MAX_WORD) return false;
     let hash = 0;
     for (let i = 0; i < word.length; i++) hash = step(hash, word.charCodeAt(i));
-    if (!this.hashes.has(hash)) return false;
-    const { text, start } = this;
-    for (let at = text.indexOf(word, start); at >= 0; at = text.indexOf(word, at + 1)) {
-      if (at > start && isLetter(text, at - 1)) continue;
-      if (isLetter(text, at + word.length)) continue;
-      let letters = true;
-      for (let i = at; i < at + word.length && letters; i++) letters = isLetter(text, i);
-      if (letters) return true;
-    }
-    return false;
+    const first = this.firsts.get(hash);
+    if (first === undefined) return false;
+    // A word starts at `first`: it is this one when the text has it there and no letter follows.
+    if (this.text.startsWith(word, first) && !isLetter(this.text, first + word.length)) return true;
+    return (this.exact ??= wordSet(this.text, this.start)).has(word);
   }
+}
+
+/** The words of `text` from `start` on as strings: what BodyWords falls back to when two share a hash. */
+function wordSet(text: string, start: number): Set<string> {
+  const found = new Set<string>();
+  let from = -1;
+  for (let at = start; at <= text.length; at++) {
+    if (at < text.length && isLetter(text, at)) {
+      if (from < 0) from = at;
+    } else if (from >= 0) {
+      if (at - from <= MAX_WORD && at - from >= 3) found.add(text.slice(from, at));
+      from = -1;
+    }
+  }
+  return found;
 }
 
 /** A word's hash with one more code unit, kept to 30 bits: a small integer, which a set holds without boxing. */

@@ -143,4 +143,14 @@ describe('bodyVocabulary', () => {
     for (const source of ['caÿ xcbà', 'caÿ cbàx', 'caÿ xcbàx']) expect(bodyVocabulary(tree(0), source).has('cbà'), source).toBe(false);
     expect(bodyVocabulary(tree(0), 'caÿ xcbà cbà').has('cbà')).toBe(true);
   });
+
+  it('stays linear when words share a hash and hide inside longer ones', () => {
+    const known = bodyVocabulary(tree(0), `${'xcbà caÿ '.repeat(20_000)}cbà`);
+    const started = performance.now();
+    for (let i = 0; i < 20_000; i++) known.has('cbà');
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(known.has('cbà')).toBe(true);
+    expect(known.has('caÿ')).toBe(true);
+    expect(known.has('xcb')).toBe(false);
+  });
 });
