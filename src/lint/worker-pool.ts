@@ -87,7 +87,8 @@ export class WorkerPool {
   private spawn(): void {
     // V8's own young-generation growth (its default), which bin/pagecare.js holds back for the main
     // thread's start-up: a worker makes a page's tree after another, and capping its young generation
-    // even at 24 MB cost 5-8% of a cold lint. (V8 also resets the flag when it configures a new isolate.)
+    // even at 24 MB cost 5-8% of a cold lint. Node 20's V8 also puts the flag back when a new isolate
+    // starts (a held thread grew from 2 to 33.6 MB once a worker was online); said here, not relied on.
     setFlagsFromString('--semi-space-growth-factor=2');
     const spill = this.spill();
     const worker = new Worker(this.script, {

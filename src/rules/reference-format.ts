@@ -121,35 +121,33 @@ export function bodyVocabulary(tree: Root, source: string): KnownWords {
   const first = tree.children[0];
   const start = first?.type === 'yaml' ? (first.position?.end.offset ?? 0) : 0;
   let known: BodyWords | undefined;
-  return { has: (word) => (known ??= new BodyWords(source.toLowerCase(), start)).has(word) };
+  // The body alone lower-cased: the whole source would move every offset after an `İ` (two code units lower-cased).
+  return { has: (word) => (known ??= new BodyWords(source.slice(start).toLowerCase())).has(word) };
 }
 
 /**
- * The words of `text` from `start` on, but those under 3 letters (nothing
- * shorter is ever asked for: parts are 4 letters or more, less a plural `s`).
- * Nearly every word asked for is not there (a part of a glued token), and
- * slicing each of a page's words into a set of strings cost more than the
- * rest of the rule: each word is kept as a hash of its letters, with where
- * the first word of that hash starts, to be confirmed against the text. Only
- * when two words share a hash is the set of strings made, once for the page:
- * the answer is always exact, and a page made to collide costs one more pass
- * over its text, not one per word asked.
+ * The words of `text`, but those under 3 letters (nothing shorter is ever
+ * asked for: parts are 4 letters or more, less a plural `s`). Nearly every
+ * word asked for is not there (a part of a glued token), and slicing each of
+ * a page's words into a set of strings cost more than the rest of the rule:
+ * each word is kept as a hash of its letters, with where the first word of
+ * that hash starts, to be confirmed against the text. Only when two words
+ * share a hash is the set of strings made, once for the page: the answer is
+ * always exact, and a page made to collide costs one more pass over its text,
+ * not one per word asked.
  */
 class BodyWords {
   /** By hash, where the first word with that hash starts. */
   private readonly firsts = new Map<number, number>();
   private exact: Set<string> | undefined;
 
-  constructor(
-    private readonly text: string,
-    private readonly start: number,
-  ) {
+  constructor(private readonly text: string) {
     let from = -1;
     let hash = 0;
     // Up to the last character, never past it: `charCodeAt` there is NaN, and one NaN makes V8
     // treat every code in the loop as a float (measured: 40% slower).
     const end = text.length;
-    for (let at = start; at < end; at++) {
+    for (let at = 0; at < end; at++) {
       // ASCII is decided inline, without a call: nearly every character is.
       const code = text.charCodeAt(at);
       if (code < 128 ? (code >= 97 && code <= 122) || (code >= 65 && code <= 90) : isLetter(text, at)) {
@@ -179,23 +177,10 @@ class BodyWords {
     if (first === undefined) return false;
     // A word starts at `first`: it is this one when the text has it there and no letter follows.
     if (this.text.startsWith(word, first) && !isLetter(this.text, first + word.length)) return true;
-    return (this.exact ??= wordSet(this.text, this.start)).has(word);
+    // Two words share this hash: the words as strings, as the glued-word check splits fields into them.
+    this.exact ??= new Set(words(this.text).filter((known) => known.length >= 3));
+    return this.exact.has(word);
   }
-}
-
-/** The words of `text` from `start` on as strings: what BodyWords falls back to when two share a hash. */
-function wordSet(text: string, start: number): Set<string> {
-  const found = new Set<string>();
-  let from = -1;
-  for (let at = start; at <= text.length; at++) {
-    if (at < text.length && isLetter(text, at)) {
-      if (from < 0) from = at;
-    } else if (from >= 0) {
-      if (at - from <= MAX_WORD && at - from >= 3) found.add(text.slice(from, at));
-      from = -1;
-    }
-  }
-  return found;
 }
 
 /** A word's hash with one more code unit, kept to 30 bits: a small integer, which a set holds without boxing. */

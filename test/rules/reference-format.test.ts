@@ -111,24 +111,23 @@ describe('reference-format stays linear on adversarial input', () => {
 });
 
 describe('bodyVocabulary', () => {
-  // The plain definition: runs of letters (code point by code point) from the body's start, 3 to 40 long, lower-cased.
+  // The plain definition: the body's runs of letters (code point by code point), lower-cased, 3 to 40 long.
   const plainWords = (source: string, start: number) =>
-    new Set([...source.toLowerCase().slice(start).matchAll(/\p{L}+/gu)].map((m) => m[0]).filter((w) => w.length >= 3 && w.length <= 40));
+    new Set([...source.slice(start).toLowerCase().matchAll(/\p{L}+/gu)].map((m) => m[0]).filter((w) => w.length >= 3 && w.length <= 40));
   const piece = fc.constantFrom('a', 'b', 'c', 'ab', 'abc', 'cab', 'Ab', 'é', 'É', 'ß', 'İ', '𝐀', '\u{1F600}', ' ', '-', '.', '1', '’', '\u2014', 'æ');
   const text = fc.array(piece, { maxLength: 24 }).map((parts) => parts.join(''));
-  // Before the body no `İ`, the one letter that lower-cases to two code units: the body's offset is the source's.
-  const head = text.filter((t) => !t.includes('İ'));
   const tree = (start: number) => ({ type: 'root', children: start > 0 ? [{ type: 'yaml', value: '', position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: start } } }] : [] }) as unknown as Root;
 
   it('knows exactly the whole words of 3 letters or more after the front matter', () => {
     fc.assert(
-      fc.property(head, text, fc.array(text, { maxLength: 8 }), (front, body, asked) => {
+      // `İ` before the body (it lower-cases to two code units) must not move where the body starts.
+      fc.property(text, text, fc.array(text, { maxLength: 8 }), (front, body, asked) => {
         const source = `${front}${body}`;
         const start = front.length;
         const expected = plainWords(source, start);
         const known = bodyVocabulary(tree(start), source);
         const lower = source.toLowerCase();
-        // Every word there, every piece of the text, and words that are not there.
+        // Every word there, every piece of the text (front matter too), and words that are not there.
         const candidates = [...expected, ...asked.map((w) => w.toLowerCase())];
         for (let i = 0; i < lower.length; i++) for (let j = i + 3; j <= Math.min(lower.length, i + 6); j++) candidates.push(lower.slice(i, j));
         for (const word of candidates) expect(known.has(word), `${JSON.stringify(source)} from ${start}: ${JSON.stringify(word)}`).toBe(expected.has(word));
