@@ -39,17 +39,17 @@ const CLASSES = Array.from({ length: 128 }, (_, code) => {
  */
 export function asciiSentenceStarts(text: string): number[] | undefined {
   const length = text.length;
-  const classes = new Uint8Array(length);
-  for (let at = 0; at < length; at++) {
+  // One pass, classes looked up as read: the loop below visits every character that is not a
+  // closer or a space (which the table has), so one outside the table always ends it.
+  const kindAt = (at: number) => {
     const code = text.charCodeAt(at);
-    const kind = code < 128 ? CLASSES[code]! : UNKNOWN;
-    if (kind === UNKNOWN) return undefined;
-    classes[at] = kind;
-  }
+    return code < 128 ? CLASSES[code]! : UNKNOWN;
+  };
   const starts = length === 0 ? [] : [0];
   let at = 0;
   while (at < length) {
-    const kind = classes[at]!;
+    const kind = kindAt(at);
+    if (kind === UNKNOWN) return undefined;
     if (kind !== ATERM && kind !== STERM) {
       at++;
       continue;
@@ -57,32 +57,33 @@ export function asciiSentenceStarts(text: string): number[] | undefined {
     let next = at + 1;
     // SB6 and SB7: `3.5`, `U.S`, `e.G` do not end a sentence.
     if (kind === ATERM && next < length) {
-      const after = classes[next]!;
-      const before = at > 0 ? classes[at - 1]! : OTHER;
+      const after = kindAt(next);
+      const before = at > 0 ? kindAt(at - 1) : OTHER;
       if (after === NUMERIC || (after === UPPER && (before === UPPER || before === LOWER))) {
         at = next;
         continue;
       }
     }
     // SB9 and SB10: closing punctuation, then spaces, stay with the sentence.
-    while (next < length && classes[next] === CLOSE) next++;
-    while (next < length && classes[next] === SP) next++;
+    while (next < length && kindAt(next) === CLOSE) next++;
+    while (next < length && kindAt(next) === SP) next++;
     if (next >= length) break;
-    const following = classes[next]!;
+    const following = kindAt(next);
     // SB8a: a comma, dash, colon or another terminator carries on the sentence.
     if (following === SCONTINUE || following === ATERM || following === STERM) {
       at = next;
       continue;
     }
     // SB8: after a full stop, a lower-case letter before any capital, letter or terminator carries it on too.
+    // (A character outside the table on the way is passed over here; the loop still reaches it.)
     if (kind === ATERM) {
       let ahead = next;
       while (ahead < length) {
-        const c = classes[ahead]!;
+        const c = kindAt(ahead);
         if (c === UPPER || c === LOWER || c === ATERM || c === STERM) break;
         ahead++;
       }
-      if (ahead < length && classes[ahead] === LOWER) {
+      if (ahead < length && kindAt(ahead) === LOWER) {
         at = next;
         continue;
       }

@@ -1,6 +1,5 @@
 import type { Root } from 'mdast';
 import { smogFormula } from 'smog-formula';
-import { syllable } from 'syllable';
 import { sentences } from './sentences.js';
 
 export interface ReadingAge {
@@ -43,27 +42,9 @@ function measure(tree: Root): ReadingAge | undefined {
   let words = 0;
   let polysyllables = 0;
   for (const sentence of found) {
-    words += sentence.words.length;
-    for (const word of sentence.words) if (isPolysyllabic(word)) polysyllables++;
+    words += sentence.words;
+    polysyllables += sentence.polysyllables;
   }
   const grade = smogFormula({ sentence: found.length, polysillabicWord: polysyllables });
   return { age: Math.round(grade + 5), grade, sentences: found.length, words, polysyllables };
-}
-
-const DIGITS = /^[\d'\u2019-]+$/;
-
-/** Syllable counts by word: pages share most of their words, and counting is the costly part. */
-const counts = new Map<string, boolean>();
-const MAX_REMEMBERED = 50_000;
-
-function isPolysyllabic(word: string): boolean {
-  // Keyed as written: lower-casing every word cost more than counting the few capitalised ones twice.
-  let long = counts.get(word);
-  if (long === undefined) {
-    const key = word.toLowerCase();
-    long = !DIGITS.test(key) && syllable(key) >= 3;
-    if (counts.size >= MAX_REMEMBERED) counts.clear();
-    counts.set(word, long);
-  }
-  return long;
 }

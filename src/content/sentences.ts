@@ -1,11 +1,14 @@
 import type { Nodes, Root } from 'mdast';
 import { asciiSentenceStarts } from './ascii-sentence-breaks.js';
+import { isPolysyllabic, isPolysyllabicAt } from './syllables.js';
 
 export interface Sentence {
   /** The sentence as read, line breaks as spaces. */
   text: string;
-  /** Its words: runs of letters and digits, with inner apostrophes and hyphens (`don't`, `follow-up`). */
-  words: string[];
+  /** How many words it has: runs of letters and digits, with inner apostrophes and hyphens (`don't`, `follow-up`). */
+  words: number;
+  /** How many of them have three syllables or more (SMOG's long words; words of digits never do). */
+  polysyllables: number;
   /** File line where it starts. */
   line: number;
 }
@@ -37,8 +40,13 @@ const memo = new WeakMap<Root, Sentence[]>();
 /** Made on first use: loading ICU's sentence rules costs a run that reads no page (a warm one) ~20 ms. */
 let segmenter: Intl.Segmenter | undefined;
 const WORD = /[\p{L}\p{N}]+(?:['\u2019-][\p{L}\p{N}]+)*/gu;
-/** A segment ending in one of these was cut after an abbreviation, not a sentence. */
-const ABBREVIATION_END = /(?:\b(?:Dr|Mr|Mrs|Ms|Prof|St)|\b(?:[eE]\.[gG]|[iI]\.[eE]|vs|approx))\.["'\u2019\u201d)]*\s*$/;
+/** A segment ending in one of these, then a full stop, was cut after an abbreviation, not a sentence. */
+const ABBREVIATION = /(?:\b(?:Dr|Mr|Mrs|Ms|Prof|St)|\b(?:[eE]\.[gG]|[iI]\.[eE]|vs|approx))$/;
+/** Longest abbreviation, and one character before it for the word boundary. */
+const ABBREVIATION_REACH = 7;
+/** What may follow the abbreviation's full stop at a segment's end, before spaces. */
+const ABBREVIATION_CLOSERS = new Set(['"', "'", '\u2019', '\u201d', ')']);
+const SPACE = /\s/;
 
 /**
  * Characters after which ICU never ends a sentence: none is a terminator or a
@@ -112,10 +120,13 @@ function collectText(node: Nodes, block: Block): void {
       if (line !== undefined) block.anchors.push({ offset: block.text.length, line });
       // Soft line breaks are spaces to a reader (and to the segmenter, which would otherwise end a sentence there).
       const start = block.text.length;
-      block.text += current.value.replace(/\r?\n/g, (match, at: number) => {
-        block.newlines.push(start + at);
-        return ' '.repeat(match.length);
-      });
+      const value = current.value;
+      block.text += !value.includes('\n')
+        ? value
+        : value.replace(/\r?\n/g, (match, at: number) => {
+            block.newlines.push(start + at);
+            return ' '.repeat(match.length);
+          });
     } else if (current.type === 'break') {
       block.text += ' ';
     } else if ('children' in current) {
@@ -128,14 +139,14 @@ function collectText(node: Nodes, block: Block): void {
 function splitBlock(block: Block, into: Sentence[]): void {
   let pending: { text: string; index: number } | undefined;
   const emit = (text: string, index: number) => {
-    const words = wordsOf(text);
-    if (words) into.push({ text: text.trim(), words, line: lineAt(block, index) });
+    const counted = countWords(text);
+    if (counted) into.push({ text: text.trim(), words: counted.words, polysyllables: counted.polysyllables, line: lineAt(block, index) });
   };
   if (isOneSentence(block.text)) return emit(block.text, 0);
   for (const { segment, index } of segments(block.text)) {
     const text = pending ? pending.text + segment : segment;
     const start = pending ? pending.index : index;
-    if (ABBREVIATION_END.test(text)) {
+    if (endsInAbbreviation(text)) {
       pending = { text, index: start };
       continue;
     }
@@ -146,17 +157,33 @@ function splitBlock(block: Block, into: Sentence[]): void {
 }
 
 /**
- * The words of a sentence as WORD matches them (null for none), by a loop over
- * the characters while they are ASCII: the Unicode pattern cost more than
- * splitting the sentences.
+ * Whether a segment ends in an abbreviation's full stop, then closing quotes or
+ * brackets, then spaces. Read back from the end: a pattern anchored at the end
+ * is tried from every position of the segment, and this ran on every sentence.
  */
-export function wordsOf(text: string): string[] | null {
-  const found: string[] = [];
+export function endsInAbbreviation(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && SPACE.test(text[end - 1]!)) end--;
+  while (end > 0 && ABBREVIATION_CLOSERS.has(text[end - 1]!)) end--;
+  if (end === 0 || text.charCodeAt(end - 1) !== 0x2e) return false;
+  // The abbreviation with one character before it, which decides the word boundary as it does in the whole text.
+  return ABBREVIATION.test(text.slice(Math.max(0, end - 1 - ABBREVIATION_REACH), end - 1));
+}
+
+/**
+ * How many words a sentence has (as WORD matches them) and how many are long;
+ * undefined for none. A loop over the characters while they are ASCII, which
+ * never cuts a word out of the text: the Unicode pattern, and a string for
+ * each word, cost more than splitting the sentences.
+ */
+export function countWords(text: string): { words: number; polysyllables: number } | undefined {
+  let words = 0;
+  let polysyllables = 0;
   const length = text.length;
   let at = 0;
   while (at < length) {
     const code = text.charCodeAt(at);
-    if (code >= 128) return text.match(WORD);
+    if (code >= 128) return countMatches(text);
     if (!isAsciiAlnum(code)) {
       at++;
       continue;
@@ -165,13 +192,25 @@ export function wordsOf(text: string): string[] | null {
     for (;;) {
       while (at < length && isAsciiAlnum(text.charCodeAt(at))) at++;
       // An inner apostrophe or hyphen joins two runs (`don't`, `follow-up`); U+2019 is not ASCII and takes the pattern.
+      // Never read past the end: `charCodeAt` there is NaN, which makes V8 treat every code here as a float.
+      if (at + 1 >= length) break;
       const joiner = text.charCodeAt(at);
-      if ((joiner === 0x27 || joiner === 0x2d) && at + 1 < length && isAsciiAlnum(text.charCodeAt(at + 1))) at++;
+      if ((joiner === 0x27 || joiner === 0x2d) && isAsciiAlnum(text.charCodeAt(at + 1))) at++;
       else break;
     }
-    found.push(text.slice(start, at));
+    words++;
+    if (isPolysyllabicAt(text, start, at)) polysyllables++;
   }
-  return found.length > 0 ? found : null;
+  return words > 0 ? { words, polysyllables } : undefined;
+}
+
+/** countWords by the Unicode pattern, for text that is not all ASCII. */
+function countMatches(text: string): { words: number; polysyllables: number } | undefined {
+  const found = text.match(WORD);
+  if (!found) return undefined;
+  let polysyllables = 0;
+  for (const word of found) if (isPolysyllabic(word)) polysyllables++;
+  return { words: found.length, polysyllables };
 }
 
 function isAsciiAlnum(code: number): boolean {

@@ -15,9 +15,9 @@ import { numberOption, SENTENCE_DEFAULT_MAX } from './options.js';
 export default defineRule('sentence-length', ['page', 'glossary'], ({ tree, options, report }) => {
   const max = numberOption(options, 'max', SENTENCE_DEFAULT_MAX);
   for (const sentence of sentences(tree)) {
-    if (sentence.words.length <= max) continue;
+    if (sentence.words <= max) continue;
     report(
-      `Sentence of ${sentence.words.length} words (${opening(sentence.text)}), expected at most ${max}: split it or cut words`,
+      `Sentence of ${sentence.words} words (${opening(sentence.text)}), expected at most ${max}: split it or cut words`,
       { line: sentence.line },
     );
   }

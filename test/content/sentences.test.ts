@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isOneSentence, wordsOf } from '../../src/content/sentences.js';
+import { syllable } from 'syllable';
+import { countWords, endsInAbbreviation, isOneSentence } from '../../src/content/sentences.js';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 const segments = (text: string) => [...segmenter.segment(text)].length;
@@ -44,14 +45,48 @@ describe('isOneSentence', () => {
   });
 });
 
-describe('wordsOf', () => {
+describe('countWords', () => {
   const WORD = /[\p{L}\p{N}]+(?:['\u2019-][\p{L}\p{N}]+)*/gu;
-  const text = fc.array(fc.constantFrom('a', 'Z', '9', "'", '-', ' ', '.', '\u2019', '\u00e9', 'x-', "n't", '--', "''"), { maxLength: 25 }).map((p) => p.join(''));
+  // The plain definition: the pattern's words, and those of three syllables or more (lower-cased; digits never).
+  const plain = (text: string) => {
+    const found = text.match(WORD);
+    if (!found) return undefined;
+    const long = found.filter((word) => !/^[\d'\u2019-]+$/.test(word) && syllable(word.toLowerCase()) >= 3);
+    return { words: found.length, polysyllables: long.length };
+  };
+  const text = fc
+    .array(fc.constantFrom('a', 'Z', '9', "'", '-', ' ', '.', '\u2019', '\u00e9', 'x-', "n't", '--', "''", 'Hospital', 'hospital', 'MEDICINE', 'operation', 'iia', 'Ia'), { maxLength: 25 })
+    .map((p) => p.join(''));
 
-  it('finds the words the Unicode pattern finds, ASCII or not', () => {
+  it('counts the words the Unicode pattern finds, and their long ones, ASCII or not', () => {
     fc.assert(
       fc.property(fc.oneof(text, fc.string({ maxLength: 30 })), (sample) => {
-        expect(wordsOf(sample), JSON.stringify(sample)).toEqual(sample.match(WORD));
+        expect(countWords(sample), JSON.stringify(sample)).toEqual(plain(sample));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('tells apart words whose lower-cased hashes collide', () => {
+    // `ioan` and `ioc0` share a hash (a - c = -2 and n - 0 = 62 = 2 · 31), and only `ioan` is long (3 syllables).
+    const hash = (word: string) => [...word.toLowerCase()].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) & 0x3fffffff, 0);
+    expect(hash('ioan')).toBe(hash('IOC0'));
+    expect(syllable('ioan')).toBeGreaterThanOrEqual(3);
+    expect(syllable('ioc0')).toBeLessThan(3);
+    // Whichever is remembered first under the shared hash, each gets its own answer.
+    for (const sample of ['ioan IOC0 ioan', 'IOC0 ioan IOC0']) expect(countWords(sample), sample).toEqual({ words: 3, polysyllables: sample.startsWith('ioan') ? 2 : 1 });
+  });
+});
+
+describe('endsInAbbreviation', () => {
+  // The plain definition it reads back from the end.
+  const PATTERN = /(?:\b(?:Dr|Mr|Mrs|Ms|Prof|St)|\b(?:[eE]\.[gG]|[iI]\.[eE]|vs|approx))\.["'\u2019\u201d)]*\s*$/;
+  const piece = fc.constantFrom('Dr', 'Mr', 'Mrs', 'Ms', 'Prof', 'St', 'e.g', 'E.G', 'i.e', 'vs', 'approx', 'x', '_', '9', 'é', '.', '.', ' ', '\t', '\u00a0', '\n', '"', "'", '\u2019', '\u201d', ')', ']', 'see ');
+
+  it('agrees with the pattern anchored at the end', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.array(piece, { maxLength: 12 }).map((p) => p.join('')), fc.string({ maxLength: 20 })), (text) => {
+        expect(endsInAbbreviation(text), JSON.stringify(text)).toBe(PATTERN.test(text));
       }),
       { numRuns: 20_000 },
     );

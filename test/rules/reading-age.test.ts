@@ -26,7 +26,7 @@ describe('sentences, counted the NHS way', () => {
     const found = sentences(
       parse('---\ntitle: x\n---\n\nDr. Smith sees you\nin clinic, e.g. on Monday. Then\nyou go [home](./home.md).\n\n<!-- a comment. -->\n\n```\ncode. more code.\n```\n\n![An image. Of two sentences.](x.png) Bye.\n'),
     );
-    expect(found.map((s) => [s.line, s.text, s.words.length])).toEqual([
+    expect(found.map((s) => [s.line, s.text, s.words])).toEqual([
       [5, 'Dr. Smith sees you in clinic, e.g. on Monday.', 10],
       [6, 'Then you go home.', 4],
       [15, 'Bye.', 1],
