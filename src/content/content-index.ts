@@ -209,11 +209,12 @@ export class ContentIndex {
   fingerprint(dependency: Dependency): string {
     // Page-specific ones are cheap and asked by few pages: remembered, they were most of a worker's
     // growth over a cold run (`f:`, `h:` and `r:` were 16,700 of 17,800 entries after 5,000 pages).
-    const [kind, key = ''] = split(dependency);
-    if (!SHARED.has(kind)) return this.resolveFingerprint(kind, key);
     // The index does not change during a run: each shared dependency is resolved once, however many files ask.
     let known = this.fingerprints.get(dependency);
-    if (known === undefined) this.fingerprints.set(dependency, (known = this.resolveFingerprint(kind, key)));
+    if (known !== undefined) return known;
+    const [kind, key = ''] = split(dependency);
+    known = this.resolveFingerprint(kind, key);
+    if (SHARED.has(kind)) this.fingerprints.set(dependency, known);
     return known;
   }
 

@@ -36,7 +36,10 @@ export function fromWire(wire: WireResult): FileResult {
 }
 
 function joined(dependencies: FileResult['dependencies']): string {
-  return dependencies.flat().join('\u0000');
+  // Joined as it goes: flattening first made an array of every part for each file.
+  let text = '';
+  for (const [dependency, fingerprint] of dependencies) text += text === '' ? `${dependency}\u0000${fingerprint}` : `\u0000${dependency}\u0000${fingerprint}`;
+  return text;
 }
 
 function pairs(text: string): FileResult['dependencies'] {
