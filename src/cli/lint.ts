@@ -1,11 +1,12 @@
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { lint } from '../lint/engine.js';
 import { loadContext } from '../lint/load-context.js';
 import { parseShard, type Shard } from '../lint/shard.js';
 import { createProgress } from './progress.js';
-import { FORMATS, formatFindings, type Format } from '../lint/reporters/index.js';
+import { FORMATS, formatFindingsInPieces, type Format } from '../lint/reporters/index.js';
 import { githubStepSummary } from '../lint/reporters/github.js';
 import { summarize } from '../lint/reporters/summary.js';
 import { VERSION } from '../version.js';
@@ -58,12 +59,12 @@ export function registerLint(program: Command): void {
       }).finally(() => progress.finish());
       const findings = flags.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
       const color = !flags.output && useColor(process.stdout);
-      const text = formatFindings(flags.format, { findings, files: result.files, version: VERSION, color });
+      const pieces = formatFindingsInPieces(flags.format, { findings, files: result.files, version: VERSION, color });
       if (flags.output) {
         await mkdir(path.dirname(path.resolve(flags.output)), { recursive: true });
-        await writeFile(flags.output, text);
+        await writeFile(flags.output, pieces);
       } else {
-        process.stdout.write(text);
+        for (const piece of pieces) if (!process.stdout.write(piece)) await once(process.stdout, 'drain');
       }
       const summary = summarize(result.findings, result.files);
       if (flags.format === 'github' && process.env.GITHUB_STEP_SUMMARY) {

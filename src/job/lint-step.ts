@@ -5,7 +5,7 @@ import { lint } from '../lint/engine.js';
 import type { LintContext } from '../lint/context.js';
 import type { FileMetrics } from '../lint/file-metrics.js';
 import type { Finding } from '../lint/finding.js';
-import { formatFindings } from '../lint/reporters/index.js';
+import { formatFindingsInPieces } from '../lint/reporters/index.js';
 import { summarize, type Summary } from '../lint/reporters/summary.js';
 import type { FindingCounts } from '../review/plan.js';
 import { VERSION } from '../version.js';
@@ -37,7 +37,7 @@ export async function lintStep(cwd: string, context: LintContext, reportsDir: st
     const input = { findings: result.findings, files: result.files, version: VERSION, color: false };
     for (const [name, format] of [['lint.json', 'json'], ['lint.sarif', 'sarif']] as const) {
       // Atomic like every other report: a run killed here leaves the previous file whole.
-      await writeFileAtomic(path.join(reportsDir, name), formatFindings(format, input));
+      await writeFileAtomic(path.join(reportsDir, name), formatFindingsInPieces(format, input));
       written.push(path.join(reportsDir, name));
     }
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatJson } from '../../src/lint/reporters/json.js';
+import fc from 'fast-check';
+import { formatJson, formatJsonInPieces, toJsonReport } from '../../src/lint/reporters/json.js';
 import { summarize } from '../../src/lint/reporters/summary.js';
 import { findings, files } from './fixtures.js';
 
@@ -58,5 +59,37 @@ describe('json reporter', () => {
     expect(formatJson([], 2)).toBe(
       '{\n  "messages": [],\n  "summary": {\n    "files": 2,\n    "errors": 0,\n    "warnings": 0,\n    "infos": 0\n  }\n}\n',
     );
+  });
+});
+
+describe('json reporter in pieces', () => {
+  const severity = fc.constantFrom('error' as const, 'warning' as const, 'info' as const);
+  const finding = fc.record({
+    file: fc.constantFrom('content/pages/a.md', 'content/pages/b.md', 'content/glossary/z.md'),
+    line: fc.integer({ min: 1, max: 500 }),
+    column: fc.integer({ min: 1, max: 80 }),
+    ruleId: fc.constantFrom('review-overdue', 'sentence-length', 'reference-format'),
+    severity,
+    // Quotes, line breaks, curly quotes and emoji: everything JSON escapes or keeps as it is.
+    message: fc.string({ unit: fc.constantFrom('a', ' ', '"', '\\', '\n', '\u201c', '\u2019', '\u{1F600}', '`'), maxLength: 30 }),
+  });
+
+  it('joins to exactly JSON.stringify of the contract object, pretty-printed', () => {
+    fc.assert(
+      fc.property(fc.array(finding, { maxLength: 12 }), fc.integer({ min: 0, max: 20 }), (found, files) => {
+        const whole = `${JSON.stringify(toJsonReport(found, files), null, 2)}\n`;
+        expect([...formatJsonInPieces(found, files)].join('')).toBe(whole);
+        expect(formatJson(found, files)).toBe(whole);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('comes in pieces of about a megabyte for a large report', () => {
+    const many = Array.from({ length: 20_000 }, (_, i) => ({ ...findings[i % findings.length]!, line: i + 1 }));
+    const pieces = [...formatJsonInPieces(many, 1)];
+    expect(pieces.length).toBeGreaterThan(2);
+    for (const piece of pieces.slice(0, -1)) expect(piece.length).toBeLessThan(1.1 * 2 ** 20);
+    expect(JSON.parse(pieces.join('')).messages).toHaveLength(20_000);
   });
 });

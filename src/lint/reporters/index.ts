@@ -1,6 +1,6 @@
 import type { Finding } from '../finding.js';
 import { formatGithub } from './github.js';
-import { formatJson } from './json.js';
+import { formatJson, formatJsonInPieces } from './json.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 
@@ -38,4 +38,9 @@ export function formatFindings(format: Format, { findings, files, version, color
     case 'sarif':
       return formatSarif(findings, informationUri === undefined ? { version } : { version, informationUri });
   }
+}
+
+/** formatFindings as pieces to write one after another: the JSON report, the largest, is never one string. */
+export function formatFindingsInPieces(format: Format, input: FormatInput): Iterable<string> {
+  return format === 'json' ? formatJsonInPieces(input.findings, input.files) : [formatFindings(format, input)];
 }

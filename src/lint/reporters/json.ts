@@ -1,3 +1,4 @@
+import { inPieces } from '../../fs/ascii-json.js';
 import { compareFindings, type Finding } from '../finding.js';
 import { summarize, type Summary } from './summary.js';
 
@@ -18,14 +19,41 @@ export interface JsonReport {
 
 /** The contract object: exactly these keys, in this order, messages sorted by file/line/column. */
 export function toJsonReport(findings: readonly Finding[], files: readonly string[] | number): JsonReport {
-  const messages = [...findings].sort(compareFindings).map(
-    ({ file, line, column, ruleId, severity, message }): JsonMessage => ({ file, line, column, ruleId, severity, message }),
-  );
+  const messages = [...findings].sort(compareFindings).map(jsonMessage);
+  return { messages, summary: jsonSummary(findings, files) };
+}
+
+function jsonMessage({ file, line, column, ruleId, severity, message }: Finding): JsonMessage {
+  return { file, line, column, ruleId, severity, message };
+}
+
+function jsonSummary(findings: readonly Finding[], files: readonly string[] | number): Summary {
   const { files: fileCount, errors, warnings, infos } = summarize(findings, files);
-  return { messages, summary: { files: fileCount, errors, warnings, infos } };
+  return { files: fileCount, errors, warnings, infos };
 }
 
 /** `pagecare lint --format json`: the contract object pretty-printed with two spaces and a trailing newline. */
 export function formatJson(findings: readonly Finding[], files: readonly string[] | number): string {
-  return `${JSON.stringify(toJsonReport(findings, files), null, 2)}\n`;
+  return [...formatJsonInPieces(findings, files)].join('');
+}
+
+/**
+ * formatJson's text in pieces of about a megabyte, a message at a time, to be written as it
+ * comes: as one string, 40,000 findings were 12 MB, twice that once a message held a curly
+ * quote, and a UTF-8 copy more to write it, the largest thing a warm lint of 10,000 pages held.
+ */
+export function formatJsonInPieces(findings: readonly Finding[], files: readonly string[] | number): Iterable<string> {
+  const sorted = [...findings].sort(compareFindings);
+  const summary = jsonSummary(findings, files);
+  return inPieces(
+    (function* () {
+      // What JSON.stringify(report, null, 2) prints, each message indented to its depth.
+      yield sorted.length === 0 ? '{\n  "messages": [],\n' : '{\n  "messages": [\n';
+      for (let i = 0; i < sorted.length; i++) {
+        yield `    ${JSON.stringify(jsonMessage(sorted[i]!), null, 2).replaceAll('\n', '\n    ')}${i < sorted.length - 1 ? ',' : ''}\n`;
+      }
+      if (sorted.length > 0) yield '  ],\n';
+      yield `  "summary": ${JSON.stringify(summary, null, 2).replaceAll('\n', '\n  ')}\n}\n`;
+    })(),
+  );
 }
