@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { asciiJson, inPieces } from '../fs/ascii-json.js';
@@ -78,6 +78,9 @@ export class LintCache {
     const key = cacheKey(config);
     const links = new LinkRecordsFile(path.join(config.root, CACHE_DIR, 'links.json'), key);
     try {
+      // A cache from another version or config is dropped unread: parsed, its tens of megabytes
+      // stayed on the heap as garbage through the cold lint that follows (310-318 MB at 10,000 pages).
+      if ((await readStart(file, cacheHead(key).length)) !== cacheHead(key)) throw new Error('another version or config');
       // Written as ASCII (see `save`), so read byte for character: no UTF-8 decoding of megabytes.
       const stored = JSON.parse(await readFile(file, 'latin1')) as CacheFile;
       if (stored.format === FORMAT && stored.key === key && Array.isArray(stored.dependencies) && stored.entries && typeof stored.entries === 'object') {
@@ -264,7 +267,7 @@ function cacheText(key: string, pairs: ReadonlyArray<[Dependency, string]>, entr
     });
   return inPieces(
     (function* () {
-      yield `{"format":${FORMAT},"key":${JSON.stringify(key)},"entries":{`;
+      yield `${cacheHead(key)}"entries":{`;
       let first = true;
       for (const relative of Object.keys(entries)) {
         const entry = entries[relative]!;
@@ -276,6 +279,22 @@ function cacheText(key: string, pairs: ReadonlyArray<[Dependency, string]>, entr
       yield `},"dependencies":${asciiJson(kept)}}`;
     })(),
   );
+}
+
+/** How the cache file of this format and key starts: written first, so a stale file is known from its first bytes. */
+function cacheHead(key: string): string {
+  return `{"format":${FORMAT},"key":${JSON.stringify(key)},`;
+}
+
+/** The first `length` bytes of a file, as Latin-1. */
+async function readStart(file: string, length: number): Promise<string> {
+  const handle = await open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(length), 0, length, 0);
+    return buffer.toString('latin1', 0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }
 
 function pairKey(dependency: Dependency, fingerprint: string): string {
