@@ -232,7 +232,10 @@ function record(runs, { letter, key, label, findings, files, extra }) {
   } else {
     const median = runs.slice().sort((a, b) => a.wall - b.wall)[Math.floor((runs.length - 1) / 2)];
     const counted = findings?.(median) ?? {};
-    Object.assign(entry, { outcome: 'ok', wall: median.wall, cpu: median.cpu, peakMb: median.peakMb, files: counted.files ?? files, findings: counted.text, runs: runs.length });
+    // The table shows the median run; the memory target reads the highest peak of them all.
+    const peaks = runs.map((run) => run.peakMb);
+    const highestPeakMb = peaks.includes(undefined) ? undefined : Math.max(...peaks);
+    Object.assign(entry, { outcome: 'ok', wall: median.wall, cpu: median.cpu, peakMb: median.peakMb, highestPeakMb, files: counted.files ?? files, findings: counted.text, runs: runs.length });
   }
   rows.push(entry);
   log(`${entry.id} ${label}: ${entry.outcome === 'ok' || entry.outcome === 'timeout' ? `${seconds(entry.wall)} s` : `${entry.outcome} (${entry.reason})`}`);
@@ -288,8 +291,10 @@ function evaluateTargets(by) {
   add('`pagecare lint --changed`, 3 pages changed, ≤ 1 s + the cost of 3 pages', ok('changed') && perFile !== undefined, () => `${seconds(wall('changed'))} s (budget ${seconds(changedBudget())} s)`, () => wall('changed') <= changedBudget());
   add('`pagecare review` ≤ 1.5× reading all files', ok('review') && ok('read'), () => `${(wall('review') / wall('read')).toFixed(3)}×`, () => wall('review') <= 1.5 * wall('read'));
   const ours = ['cold', 'warm', 'glossary', 'rename', 'changed', 'review'].map((key) => by.get(key)).filter((r) => r?.outcome === 'ok');
-  const peak = Math.max(...ours.map((r) => r.peakMb ?? Infinity));
-  add('peak memory of every pagecare run ≤ 300 MB', ours.length > 0 && Number.isFinite(peak), () => `${Math.round(peak)} MB`, () => peak <= 300);
+  // Every repetition counts, not only the median run each row shows: one cold run of three can peak 15 MB above the others.
+  const highest = ours.reduce((top, r) => ((r.highestPeakMb ?? Infinity) > (top?.highestPeakMb ?? -1) ? r : top), undefined);
+  const peak = highest?.highestPeakMb ?? Infinity;
+  add('peak memory of every pagecare run ≤ 300 MB', ours.length > 0 && Number.isFinite(peak), () => `${Math.round(peak)} MB, ${highest.id} (highest of all its runs)`, () => peak <= 300);
   return targets;
 }
 
