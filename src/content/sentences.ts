@@ -139,7 +139,7 @@ function collectText(node: Nodes, block: Block): void {
 function splitBlock(block: Block, into: Sentence[]): void {
   let pending: { text: string; index: number } | undefined;
   const emit = (text: string, index: number) => {
-    const counted = countWords(text);
+    const counted = wordCounts(text);
     if (counted) into.push({ text: text.trim(), words: counted.words, polysyllables: counted.polysyllables, line: lineAt(block, index) });
   };
   if (isOneSentence(block.text)) return emit(block.text, 0);
@@ -176,7 +176,7 @@ export function endsInAbbreviation(text: string): boolean {
  * never cuts a word out of the text: the Unicode pattern, and a string for
  * each word, cost more than splitting the sentences.
  */
-export function countWords(text: string): { words: number; polysyllables: number } | undefined {
+export function wordCounts(text: string): { words: number; polysyllables: number } | undefined {
   let words = 0;
   let polysyllables = 0;
   const length = text.length;
@@ -204,7 +204,7 @@ export function countWords(text: string): { words: number; polysyllables: number
   return words > 0 ? { words, polysyllables } : undefined;
 }
 
-/** countWords by the Unicode pattern, for text that is not all ASCII. */
+/** wordCounts by the Unicode pattern, for text that is not all ASCII. */
 function countMatches(text: string): { words: number; polysyllables: number } | undefined {
   const found = text.match(WORD);
   if (!found) return undefined;

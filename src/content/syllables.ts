@@ -1,4 +1,5 @@
 import { syllable } from 'syllable';
+import { hashStep } from './words.js';
 
 /** Words of digits (and apostrophes or hyphens) are words, but never long ones. */
 const DIGITS = /^[\d'\u2019-]+$/;
@@ -28,7 +29,7 @@ const byWord = new Map<string, boolean>();
  */
 export function isPolysyllabicAt(text: string, start: number, end: number): boolean {
   let hash = 0;
-  for (let at = start; at < end; at++) hash = (Math.imul(hash, 31) + lower(text.charCodeAt(at))) & 0x3fffffff;
+  for (let at = start; at < end; at++) hash = hashStep(hash, lower(text.charCodeAt(at)));
   const known = byHash.get(hash);
   if (known !== undefined) return sameWord(known.word, text, start, end) ? known.long : isPolysyllabic(text.slice(start, end));
   const word = text.slice(start, end).toLowerCase();

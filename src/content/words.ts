@@ -27,3 +27,11 @@ export function words(text: string): string[] {
   if (from >= 0 && end - from <= MAX_WORD) found.push(text.slice(from).toLowerCase());
   return found;
 }
+
+/**
+ * A word's hash with one more code unit, kept to 30 bits (a small integer, which a map holds
+ * without boxing): for keeping words as numbers rather than strings cut from the text.
+ */
+export function hashStep(hash: number, code: number): number {
+  return (Math.imul(hash, 31) + code) & 0x3fffffff;
+}

@@ -1,4 +1,4 @@
-import { closeSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -6,6 +6,7 @@ import { glob } from 'tinyglobby';
 import { UsageError } from '../config/config-error.js';
 import { isInside, relativeTo } from '../content/repo-path.js';
 import { ReadBuffer } from '../fs/read-buffer.js';
+import { readStart } from '../fs/read-start.js';
 import { ScratchFile } from '../fs/scratch-file.js';
 import type { LintContext } from './context.js';
 import type { FileMetrics } from './file-metrics.js';
@@ -115,7 +116,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     const refusal = fileTooComplex(
       `File is ${formatSize(bytes)}, over the ${formatSize(limits.maxFileSize)} limit (\`lint.maxFileSize\`), so only its front matter was checked; expected a smaller page (split it) or a higher limit`,
     );
-    const part = frontMatterPart(readStart(absolute));
+    const part = frontMatterPart(frontMatterText(absolute));
     if (!part) return [refusal];
     const outcome = await parse(absolute, new TextEncoder().encode(part.text));
     if ('fault' in outcome) return [refusal, faultFinding(outcome, limits)];
@@ -269,16 +270,11 @@ function unreadable(reason: string): FileFinding {
 /** Enough of a file's start to hold any sensible front matter. */
 const FRONT_MATTER_BYTES = 64 * 1024;
 
-function readStart(absolute: string): string {
-  const buffer = Buffer.alloc(FRONT_MATTER_BYTES);
-  let fd: number | undefined;
+function frontMatterText(absolute: string): string {
   try {
-    fd = openSync(absolute, 'r');
-    return new TextDecoder().decode(buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)));
+    return new TextDecoder().decode(readStart(absolute, FRONT_MATTER_BYTES));
   } catch {
     return '';
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { open, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { asciiJson, inPieces } from '../fs/ascii-json.js';
+import { readStart } from '../fs/read-start.js';
 import { writeFileAtomic } from '../fs/write-atomic.js';
 import type { ResolvedConfig } from '../config/load-config.js';
 import type { ContentIndex, Dependency } from '../content/content-index.js';
@@ -80,7 +81,7 @@ export class LintCache {
     try {
       // A cache from another version or config is dropped unread: parsed, its tens of megabytes
       // stayed on the heap as garbage through the cold lint that follows (310-318 MB at 10,000 pages).
-      if ((await readStart(file, cacheHead(key).length)) !== cacheHead(key)) throw new Error('another version or config');
+      if (readStart(file, cacheHead(key).length).toString('latin1') !== cacheHead(key)) throw new Error('another version or config');
       // Written as ASCII (see `save`), so read byte for character: no UTF-8 decoding of megabytes.
       const stored = JSON.parse(await readFile(file, 'latin1')) as CacheFile;
       if (stored.format === FORMAT && stored.key === key && Array.isArray(stored.dependencies) && stored.entries && typeof stored.entries === 'object') {
@@ -284,17 +285,6 @@ function cacheText(key: string, pairs: ReadonlyArray<[Dependency, string]>, entr
 /** How the cache file of this format and key starts: written first, so a stale file is known from its first bytes. */
 function cacheHead(key: string): string {
   return `{"format":${FORMAT},"key":${JSON.stringify(key)},`;
-}
-
-/** The first `length` bytes of a file, as Latin-1. */
-async function readStart(file: string, length: number): Promise<string> {
-  const handle = await open(file, 'r');
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(length), 0, length, 0);
-    return buffer.toString('latin1', 0, bytesRead);
-  } finally {
-    await handle.close();
-  }
 }
 
 function pairKey(dependency: Dependency, fingerprint: string): string {

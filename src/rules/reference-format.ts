@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { words } from '../content/words.js';
+import { hashStep, words } from '../content/words.js';
 import { defineRule } from '../lint/define-rule.js';
 import { references } from '../lint/fields.js';
 
@@ -155,7 +155,7 @@ class BodyWords {
           from = at;
           hash = 0;
         }
-        hash = step(hash, code);
+        hash = hashStep(hash, code);
       } else {
         if (from >= 0) this.add(from, at, hash);
         from = -1;
@@ -172,7 +172,7 @@ class BodyWords {
   has(word: string): boolean {
     if (word.length < 3 || word.length > MAX_WORD) return false;
     let hash = 0;
-    for (let i = 0; i < word.length; i++) hash = step(hash, word.charCodeAt(i));
+    for (let i = 0; i < word.length; i++) hash = hashStep(hash, word.charCodeAt(i));
     const first = this.firsts.get(hash);
     if (first === undefined) return false;
     // A word starts at `first`: it is this one when the text has it there and no letter follows.
@@ -181,11 +181,6 @@ class BodyWords {
     this.exact ??= new Set(words(this.text).filter((known) => known.length >= 3));
     return this.exact.has(word);
   }
-}
-
-/** A word's hash with one more code unit, kept to 30 bits: a small integer, which a set holds without boxing. */
-function step(hash: number, code: number): number {
-  return (Math.imul(hash, 31) + code) & 0x3fffffff;
 }
 
 const LETTER = /\p{L}/u;

@@ -17,21 +17,6 @@ export interface JsonReport {
   summary: Summary;
 }
 
-/** The contract object: exactly these keys, in this order, messages sorted by file/line/column. */
-export function toJsonReport(findings: readonly Finding[], files: readonly string[] | number): JsonReport {
-  const messages = [...findings].sort(compareFindings).map(jsonMessage);
-  return { messages, summary: jsonSummary(findings, files) };
-}
-
-function jsonMessage({ file, line, column, ruleId, severity, message }: Finding): JsonMessage {
-  return { file, line, column, ruleId, severity, message };
-}
-
-function jsonSummary(findings: readonly Finding[], files: readonly string[] | number): Summary {
-  const { files: fileCount, errors, warnings, infos } = summarize(findings, files);
-  return { files: fileCount, errors, warnings, infos };
-}
-
 /** `pagecare lint --format json`: the contract object pretty-printed with two spaces and a trailing newline. */
 export function formatJson(findings: readonly Finding[], files: readonly string[] | number): string {
   return [...formatJsonInPieces(findings, files)].join('');
@@ -44,7 +29,8 @@ export function formatJson(findings: readonly Finding[], files: readonly string[
  */
 export function formatJsonInPieces(findings: readonly Finding[], files: readonly string[] | number): Iterable<string> {
   const sorted = [...findings].sort(compareFindings);
-  const summary = jsonSummary(findings, files);
+  // summarize gives the contract's keys in the contract's order.
+  const summary = summarize(findings, files);
   return inPieces(
     (function* () {
       // What JSON.stringify(report, null, 2) prints, each message indented to its depth.
