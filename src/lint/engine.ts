@@ -126,7 +126,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 
   /** A fresh result kept: in the cache, its metrics for the reports; its findings. */
   const keep = (relative: string, hash: string, stamp: FileStamp, result: FileResult): FileFinding[] => {
-    cache?.store(relative, hash, stamp, result);
+    cache?.store(relative, hash, stamp, result, context.today);
     metrics.set(relative, result.metrics);
     return result.findings;
   };

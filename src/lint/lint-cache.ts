@@ -18,7 +18,7 @@ import { checkLinks, LINK_RULES, type LinkRecord } from './link-recheck.js';
 import { LinkRecordsFile } from './link-records-file.js';
 import type { FileFinding, FileResult } from './lint-file.js';
 
-const FORMAT = 6;
+const FORMAT = 7;
 export const CACHE_DIR = '.pagecare-cache';
 
 interface Entry extends Omit<FileResult, 'dependencies' | 'links'> {
@@ -29,6 +29,8 @@ interface Entry extends Omit<FileResult, 'dependencies' | 'links'> {
   mtimeMs: number;
   /** Positions in the cache's table of (dependency, fingerprint) pairs. */
   dependencies: number[];
+  /** The day a result with date findings (`validUntil` set) was checked: it holds from then to `validUntil`, not before. */
+  checkedOn?: string;
   /** What the findings of the page's glossary links depend on (src/lint/link-recheck.ts); the links are in links.json. */
   links?: { dependencies: number[] };
 }
@@ -119,8 +121,10 @@ export class LintCache {
     const entry = Object.hasOwn(this.entries, relative) ? this.entries[relative] : undefined;
     if (!entry || entry.hash !== hash) return undefined;
     if (entry.validUntil !== null) {
+      // A date finding holds from the day it was checked to its last day: `--today` may go back as well as on.
+      const from = entry.checkedOn === undefined ? undefined : this.day(entry.checkedOn);
       const until = this.day(entry.validUntil);
-      if (!until || compareDates(context.today, until) > 0) return undefined;
+      if (!from || !until || compareDates(context.today, from) < 0 || compareDates(context.today, until) > 0) return undefined;
     }
     if (!this.allHold(entry.dependencies, context.index)) return undefined;
     if (entry.links && !this.allHold(entry.links.dependencies, context.index)) return this.recheckLinks(relative, entry, context);
@@ -181,7 +185,8 @@ export class LintCache {
     return entry && entry.size === stamp.size && entry.mtimeMs === stamp.mtimeMs ? entry.metrics : undefined;
   }
 
-  store(relative: string, hash: string, stamp: FileStamp, result: FileResult): void {
+  /** Keep a fresh result, checked on `today`. */
+  store(relative: string, hash: string, stamp: FileStamp, result: FileResult, today: PlainDate): void {
     const { findings, metrics, validUntil, links } = result;
     this.entries[relative] = {
       hash,
@@ -190,6 +195,7 @@ export class LintCache {
       findings,
       metrics,
       validUntil,
+      ...(validUntil !== null ? { checkedOn: today.toString() } : {}),
       dependencies: this.ids(result.dependencies),
       ...(links ? { links: { dependencies: this.ids(links.dependencies) } } : {}),
     };

@@ -201,6 +201,19 @@ describe('the lint cache', () => {
     expect(rules(await run(root, '2026-10-01'))).toEqual(['content/pages/a.md:5 review-overdue']);
   });
 
+  it('a day before the one a date finding was checked on is checked again, never served', async () => {
+    // `--today` (or PAGECARE_TODAY) can go back: a result from 1 October says overdue, which 1 June is not.
+    const root = makeRepo({ 'content/pages/a.md': page({ next_review: '2026-09-30' }) });
+    expect(rules(await run(root, '2026-10-01'))).toEqual(['content/pages/a.md:5 review-overdue']);
+    const earlier = await run(root, '2026-06-01');
+    expect(rules(earlier)).toEqual([]);
+    // Every file here has review dates, so every one was checked again; checked on 1 June, they hold for 1 June.
+    expect(earlier.cached).toBe(0);
+    const again = await run(root, '2026-06-01');
+    expect(again.cached).toBe(again.files.length);
+    expect(rules(again)).toEqual([]);
+  });
+
   it('keys on content, not timestamps: a fresh checkout with a restored cache is warm', async () => {
     const root = repo();
     const cold = await run(root);
