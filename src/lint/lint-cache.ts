@@ -17,6 +17,7 @@ import { compareInFile } from './finding.js';
 import { checkLinks, LINK_RULES, type LinkRecord } from './link-recheck.js';
 import { LinkRecordsFile } from './link-records-file.js';
 import type { FileFinding, FileResult } from './lint-file.js';
+import { letYoungGenerationGrow } from './young-generation.js';
 
 const FORMAT = 7;
 export const CACHE_DIR = '.pagecare-cache';
@@ -84,6 +85,7 @@ export class LintCache {
       // A cache from another version or config is dropped unread: parsed, its tens of megabytes
       // stayed on the heap as garbage through the cold lint that follows (310-318 MB at 10,000 pages).
       if (readStart(file, cacheHead(key).length).toString('latin1') !== cacheHead(key)) throw new Error('another version or config');
+      letYoungGenerationGrow();
       // Written as ASCII (see `save`), so read byte for character: no UTF-8 decoding of megabytes.
       const stored = JSON.parse(await readFile(file, 'latin1')) as CacheFile;
       if (stored.format === FORMAT && stored.key === key && Array.isArray(stored.dependencies) && stored.entries && typeof stored.entries === 'object') {

@@ -1,9 +1,9 @@
-import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { ScratchFile } from '../fs/scratch-file.js';
 import type { FileResult } from './lint-file.js';
 import type { WorkerInit, WorkerReply, WorkerTask } from './worker-protocol.js';
 import { fromWire, type SpilledResult } from './wire-result.js';
+import { letYoungGenerationGrow } from './young-generation.js';
 
 /** A file's result (or where its worker wrote it), or why there is none: it ran over the budget, or its worker failed. */
 export type WorkerOutcome = { result: FileResult } | { spilled: SpilledResult } | { fault: 'timeout' } | { fault: 'crash'; reason: string };
@@ -85,11 +85,7 @@ export class WorkerPool {
   }
 
   private spawn(): void {
-    // V8's own young-generation growth (its default), which bin/pagecare.js holds back for the main
-    // thread's start-up: a worker makes a page's tree after another, and capping its young generation
-    // even at 24 MB cost 5-8% of a cold lint. Node 20's V8 also puts the flag back when a new isolate
-    // starts (a held thread grew from 2 to 33.6 MB once a worker was online); said here, not relied on.
-    setFlagsFromString('--semi-space-growth-factor=2');
+    letYoungGenerationGrow();
     const spill = this.spill();
     const worker = new Worker(this.script, {
       workerData: { ...this.init, spill: spill?.fd } satisfies WorkerInit,
