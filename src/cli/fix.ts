@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { parseTodayOption } from './options.js';
+import { writeStdout } from './stdout.js';
 
 interface FixFlags {
   dryRun?: boolean;
@@ -25,10 +26,10 @@ export function registerFix(program: Command): void {
       const run = await runFix({ cwd: process.cwd(), configPath: flags.config, today: flags.today, paths, dryRun });
       // On a dry run standard output is the diff alone, so it can be piped to `git apply`.
       if (dryRun) {
-        process.stdout.write(formatFixDiff(run.results, run.show));
+        await writeStdout([formatFixDiff(run.results, run.show)]);
         process.stderr.write(formatFixSummary(run));
       } else {
-        process.stdout.write(formatFixSummary(run));
+        await writeStdout([formatFixSummary(run)]);
       }
     });
 }

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { JobOptions } from '../job/run-job.js';
 import { parseTodayOption } from './options.js';
+import { writeStdout } from './stdout.js';
 
 interface JobFlags {
   today?: string;
@@ -48,8 +49,7 @@ export function registerJobCommand(program: Command, name: string, description: 
         process.off('SIGTERM', stop);
         process.off('SIGINT', stop);
       });
-      if (dryRun) process.stdout.write(formatPlan(result.plan));
-      process.stdout.write(formatJobSummary(result, process.cwd(), dryRun));
+      await writeStdout([...(dryRun ? [formatPlan(result.plan)] : []), formatJobSummary(result, process.cwd(), dryRun)]);
       const failed =
         (result.send?.failed.length ?? 0) +
         (result.pullRequests?.report?.failed.length ?? 0) +

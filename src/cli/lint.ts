@@ -1,11 +1,11 @@
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
-import { once } from 'node:events';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { lint } from '../lint/engine.js';
 import { loadContext } from '../lint/load-context.js';
 import { parseShard, type Shard } from '../lint/shard.js';
 import { createProgress } from './progress.js';
+import { writeStdout } from './stdout.js';
 import { FORMATS, formatFindingsInPieces, type Format } from '../lint/reporters/index.js';
 import { githubStepSummary } from '../lint/reporters/github.js';
 import { summarize } from '../lint/reporters/summary.js';
@@ -64,7 +64,7 @@ export function registerLint(program: Command): void {
         await mkdir(path.dirname(path.resolve(flags.output)), { recursive: true });
         await writeFile(flags.output, pieces);
       } else {
-        for (const piece of pieces) if (!process.stdout.write(piece)) await once(process.stdout, 'drain');
+        await writeStdout(pieces);
       }
       const summary = summarize(result.findings, result.files);
       if (flags.format === 'github' && process.env.GITHUB_STEP_SUMMARY) {

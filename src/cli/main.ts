@@ -7,6 +7,7 @@ import { registerMerge } from './merge.js';
 import { registerRun } from './run.js';
 import { registerSchedule } from './schedule.js';
 import { exitWith } from './errors.js';
+import { guardStdout } from './stdout.js';
 
 const program = new Command('pagecare')
   .description('Keep patient-information pages trustworthy: review dates, references, glossary links.')
@@ -21,6 +22,7 @@ registerRun(program);
 registerSchedule(program);
 registerInit(program);
 
+guardStdout();
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

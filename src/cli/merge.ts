@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../config/config-error.js';
 import { MERGE_FORMATS, mergeReports, type MergeFormat } from '../lint/merge-reports.js';
+import { writeStdout } from './stdout.js';
 
 interface MergeFlags {
   format?: MergeFormat;
@@ -31,7 +32,7 @@ export function registerMerge(program: Command): void {
         await mkdir(path.dirname(path.resolve(flags.output)), { recursive: true });
         await writeFile(flags.output, merged.text);
       } else {
-        process.stdout.write(merged.text);
+        await writeStdout([merged.text]);
       }
       if (merged.errors > 0) process.exitCode = 1;
     });

@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeRepo, page } from '../helpers/temp-repo.js';
-import { runCli } from '../helpers/run-cli.js';
+import { BIN, runCli } from '../helpers/run-cli.js';
 
 const TODAY = ['--today', '2026-06-01'];
 const project = path.resolve(import.meta.dirname, '../..');
@@ -145,4 +146,16 @@ describe('bad input: one broken file never stops the others', () => {
   });
   it('an unclosed front matter is reported at its fence', () => expect(at('unclosed.md')).toEqual(['1 frontmatter-invalid']));
   it('the good file after them is clean', () => expect(at('zz-good.md')).toEqual([]));
+});
+
+describe('pagecare lint into a pipe whose reader leaves early', () => {
+  it('stops writing quietly and still exits with the result', () => {
+    // Far more than a pipe holds (64 KB), so pagecare is still writing when `head` leaves.
+    const links = Array.from({ length: 3000 }, (_, i) => `[term ${i}](glossary:no-such-term-${i})`).join('\n\n');
+    const root = makeRepo({ 'content/pages/a.md': page({}, links) });
+    const shell = `"${process.execPath}" "${BIN}" lint --format json --today 2026-06-01 2>stderr.txt | head -c 100 >/dev/null; echo "\${PIPESTATUS[0]}"`;
+    const result = spawnSync('bash', ['-c', shell], { cwd: root, encoding: 'utf8' });
+    expect(readFileSync(path.join(root, 'stderr.txt'), 'utf8')).toBe('');
+    expect(result.stdout.trim()).toBe('1');
+  });
 });

@@ -1,0 +1,30 @@
+import { once } from 'node:events';
+
+let gone = false;
+
+/**
+ * Standard output whose reader may leave early (`pagecare lint | head`): the
+ * rest is then dropped quietly, as `git log | head` does, and the command
+ * still finishes, so its exit code still tells the result. Any other failure
+ * to write is said once on standard error and is exit code 2.
+ */
+export function guardStdout(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (gone) return;
+    gone = true;
+    if (error.code === 'EPIPE') return;
+    process.stderr.write(`pagecare: cannot write to standard output (${error.code ?? error.message})\n`);
+    process.exitCode = 2;
+  });
+}
+
+/** Write `pieces` in turn, waiting while the reader catches up; nothing once it has gone. */
+export async function writeStdout(pieces: Iterable<string>): Promise<void> {
+  for (const piece of pieces) {
+    if (gone) return;
+    if (!process.stdout.write(piece)) {
+      // `once` rejects on the stream's error, which guardStdout has already dealt with.
+      await once(process.stdout, 'drain').catch(() => undefined);
+    }
+  }
+}
