@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Ajv } from 'ajv';
+import fc from 'fast-check';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/lint/finding.js';
 import { formatFindings } from '../../src/lint/reporters/index.js';
-import { FINGERPRINT_KEY, SARIF_SCHEMA, toSarif } from '../../src/lint/reporters/sarif.js';
+import { FINGERPRINT_KEY, SARIF_SCHEMA, formatSarifInPieces, toSarif } from '../../src/lint/reporters/sarif.js';
 import { RULES } from '../../src/rules/catalog.js';
 import { findings } from './fixtures.js';
 
@@ -116,5 +117,41 @@ describe('sarif reporter', () => {
     const twice = print(toSarif([findings[1]!, { ...findings[1]!, line: 40 }], { version: '0.1.0' }));
     expect(twice[0]).toBe(first[0]);
     expect(twice[1]).toBe(first[0]!.replace(/:1$/, ':2'));
+  });
+});
+
+describe('sarif reporter in pieces', () => {
+  const finding = fc.record(
+    {
+      file: fc.constantFrom('content/pages/a.md', 'content/pages/b b.md', 'content/glossary/z.md'),
+      line: fc.integer({ min: 0, max: 500 }),
+      column: fc.integer({ min: 0, max: 80 }),
+      endLine: fc.integer({ min: 0, max: 500 }),
+      endColumn: fc.integer({ min: 0, max: 80 }),
+      // A rule outside the catalog gets its own descriptor.
+      ruleId: fc.constantFrom('review-overdue', 'sentence-length', 'from-a-plugin'),
+      severity: fc.constantFrom('error' as const, 'warning' as const, 'info' as const),
+      // Quotes, line breaks, curly quotes and emoji, and the text the pieces are cut at.
+      message: fc.string({ unit: fc.constantFrom('a', ' ', '"', '\\', '\n', '\u201c', '\u{1F600}', '"results": []'), maxLength: 12 }),
+    },
+    { requiredKeys: ['file', 'line', 'column', 'ruleId', 'severity', 'message'] },
+  );
+
+  it('joins to exactly JSON.stringify of the log, pretty-printed', () => {
+    fc.assert(
+      fc.property(fc.array(finding, { maxLength: 10 }), fc.option(fc.constant('https://example.org/pagecare'), { nil: undefined }), (found, informationUri) => {
+        const options = informationUri === undefined ? { version: '0.1.0' } : { version: '0.1.0', informationUri };
+        expect([...formatSarifInPieces(found, options)].join('')).toBe(`${JSON.stringify(toSarif(found, options), null, 2)}\n`);
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
+  it('comes in pieces of about a megabyte for a large report', () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => ({ ...findings[i % findings.length]!, line: i + 1 }));
+    const pieces = [...formatSarifInPieces(many, { version: '0.1.0' })];
+    expect(pieces.length).toBeGreaterThan(2);
+    for (const piece of pieces.slice(0, -1)) expect(piece.length).toBeLessThan(1.1 * 2 ** 20);
+    expect(JSON.parse(pieces.join('')).runs[0].results).toHaveLength(10_000);
   });
 });

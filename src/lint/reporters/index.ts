@@ -1,7 +1,7 @@
 import type { Finding } from '../finding.js';
 import { formatGithub } from './github.js';
 import { formatJson, formatJsonInPieces } from './json.js';
-import { formatSarif } from './sarif.js';
+import { formatSarif, formatSarifInPieces } from './sarif.js';
 import { formatStylish } from './stylish.js';
 
 export { githubStepSummary } from './github.js';
@@ -40,7 +40,10 @@ export function formatFindings(format: Format, { findings, files, version, color
   }
 }
 
-/** formatFindings as pieces to write one after another: the JSON report, the largest, is never one string. */
+/** formatFindings as pieces to write one after another: the JSON and SARIF reports, the largest, are never one string. */
 export function formatFindingsInPieces(format: Format, input: FormatInput): Iterable<string> {
-  return format === 'json' ? formatJsonInPieces(input.findings, input.files) : [formatFindings(format, input)];
+  const { findings, files, version, informationUri } = input;
+  if (format === 'json') return formatJsonInPieces(findings, files);
+  if (format === 'sarif') return formatSarifInPieces(findings, informationUri === undefined ? { version } : { version, informationUri });
+  return [formatFindings(format, input)];
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { FILE_TOO_COMPLEX, RULES, type RuleMeta } from '../../rules/catalog.js';
+import { inPieces } from '../../fs/ascii-json.js';
 import { compareFindings, type Finding } from '../finding.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -31,6 +32,51 @@ function fingerprint(finding: Finding, occurrence: number): string {
 
 /** The SARIF 2.1.0 log object: one run, every catalog rule, one result per finding. */
 export function toSarif(findings: readonly Finding[], options: SarifOptions): Log {
+  const sorted = [...findings].sort(compareFindings);
+  const { rules, ruleIndex } = sarifRules(sorted);
+  return sarifLog(rules, [...sarifResults(sorted, ruleIndex)], options);
+}
+
+/** `pagecare lint --format sarif`: the log pretty-printed with two spaces and a trailing newline. */
+export function formatSarif(findings: readonly Finding[], options: SarifOptions): string {
+  return [...formatSarifInPieces(findings, options)].join('');
+}
+
+/**
+ * formatSarif's text in pieces of about a megabyte, a result at a time, to be written as it
+ * comes: the log as one object and one string was the whole report twice over (formatJsonInPieces
+ * says what that cost the JSON report at 10,000 pages), and SARIF says more per finding.
+ */
+export function formatSarifInPieces(findings: readonly Finding[], options: SarifOptions): Iterable<string> {
+  const sorted = [...findings].sort(compareFindings);
+  const { rules, ruleIndex } = sarifRules(sorted);
+  const skeleton = `${JSON.stringify(sarifLog(rules, [], options), null, 2)}\n`;
+  // `results` is the run's last key: everything after it closes the run and the log.
+  const at = skeleton.lastIndexOf(EMPTY_RESULTS);
+  return inPieces(
+    (function* () {
+      if (sorted.length === 0) {
+        yield skeleton;
+        return;
+      }
+      yield `${skeleton.slice(0, at)}"results": [\n`;
+      let first = true;
+      for (const result of sarifResults(sorted, ruleIndex)) {
+        // What JSON.stringify(log, null, 2) prints for each result, indented to its depth.
+        yield `${first ? '' : ',\n'}${RESULT_INDENT}${JSON.stringify(result, null, 2).replaceAll('\n', `\n${RESULT_INDENT}`)}`;
+        first = false;
+      }
+      yield `\n      ]${skeleton.slice(at + EMPTY_RESULTS.length)}`;
+    })(),
+  );
+}
+
+const EMPTY_RESULTS = '"results": []';
+/** Results sit in log.runs[0].results: four levels deep. */
+const RESULT_INDENT = ' '.repeat(8);
+
+/** Every catalog rule, then any other rule id a finding has (e.g. from a plugin), so ruleIndex stays valid. */
+function sarifRules(sorted: readonly Finding[]): { rules: ReportingDescriptor[]; ruleIndex: Map<string, number> } {
   // Off-by-default rules say so; file-too-complex is the engine's own finding, always on.
   const rules: ReportingDescriptor[] = [...RULES, FILE_TOO_COMPLEX].map((rule: RuleMeta) => ({
     id: rule.id,
@@ -38,17 +84,19 @@ export function toSarif(findings: readonly Finding[], options: SarifOptions): Lo
     defaultConfiguration: { level: LEVEL[rule.severity], ...(rule.enabled === false ? { enabled: false } : {}) },
   }));
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-  const sorted = [...findings].sort(compareFindings);
-  // Rule ids outside the catalog (e.g. from a plugin) still get a descriptor so ruleIndex stays valid.
   for (const finding of sorted) {
     if (!ruleIndex.has(finding.ruleId)) {
       ruleIndex.set(finding.ruleId, rules.length);
       rules.push({ id: finding.ruleId, defaultConfiguration: { level: LEVEL[finding.severity] } });
     }
   }
+  return { rules, ruleIndex };
+}
 
+/** One result per finding, made as asked. */
+function* sarifResults(sorted: readonly Finding[], ruleIndex: ReadonlyMap<string, number>): Generator<Result> {
   const seen = new Map<string, number>();
-  const results: Result[] = sorted.map((finding) => {
+  for (const finding of sorted) {
     const key = `${finding.ruleId}\0${finding.file}\0${finding.message}`;
     const occurrence = (seen.get(key) ?? 0) + 1;
     seen.set(key, occurrence);
@@ -59,7 +107,7 @@ export function toSarif(findings: readonly Finding[], options: SarifOptions): Lo
     };
     if (finding.endLine !== undefined && finding.endLine >= startLine) region.endLine = finding.endLine;
     if (finding.endColumn !== undefined && finding.endColumn >= 1) region.endColumn = finding.endColumn;
-    return {
+    yield {
       ruleId: finding.ruleId,
       ruleIndex: ruleIndex.get(finding.ruleId),
       level: LEVEL[finding.severity],
@@ -74,8 +122,10 @@ export function toSarif(findings: readonly Finding[], options: SarifOptions): Lo
       ],
       partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding, occurrence) },
     };
-  });
+  }
+}
 
+function sarifLog(rules: ReportingDescriptor[], results: Result[], options: SarifOptions): Log {
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -94,9 +144,4 @@ export function toSarif(findings: readonly Finding[], options: SarifOptions): Lo
       },
     ],
   };
-}
-
-/** `pagecare lint --format sarif`: the log pretty-printed with two spaces and a trailing newline. */
-export function formatSarif(findings: readonly Finding[], options: SarifOptions): string {
-  return `${JSON.stringify(toSarif(findings, options), null, 2)}\n`;
 }
