@@ -1,7 +1,7 @@
 import { ContentIndex } from '../content/content-index.js';
 import { createGit } from '../git/git-client.js';
 import type { LintContext } from '../lint/context.js';
-import { changedTargets } from '../lint/changed-files.js';
+import { changedTargets, readBaseChanges } from '../lint/changed-files.js';
 import { reviewChanges } from '../lint/review-changes.js';
 
 /**
@@ -10,9 +10,14 @@ import { reviewChanges } from '../lint/review-changes.js';
  * Loaded only for --changed: git and its helpers cost a full run nothing.
  */
 export async function changedSelection(context: LintContext, base: string): Promise<{ files: string[]; context: LintContext }> {
-  const git = createGit(context.config.root);
-  const changed = await changedTargets({ config: context.config, index: context.index, base, git });
-  if (context.config.severities['review-signoff'] === 'off') return { files: changed.targets, context };
-  const review = await reviewChanges({ config: context.config, index: context.index, git, mergeBase: changed.mergeBase, changes: changed.changes, untracked: changed.untracked });
-  return { files: changed.targets, context: { ...context, index: new ContentIndex({ ...context.index.data, reviewChanges: review }) } };
+  const { config, index } = context;
+  const git = createGit(config.root);
+  const found = await readBaseChanges(git, base);
+  // The dependants' search and the sign-off questions to git both start from the changes: asked side by side.
+  const [changed, review] = await Promise.all([
+    changedTargets({ config, index, base, git, found }),
+    config.severities['review-signoff'] === 'off' ? undefined : reviewChanges({ config, index, git, ...found }),
+  ]);
+  if (!review) return { files: changed.targets, context };
+  return { files: changed.targets, context: { ...context, index: new ContentIndex({ ...index.data, reviewChanges: review }) } };
 }

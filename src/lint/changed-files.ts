@@ -21,18 +21,23 @@ export interface ChangedTargetsOptions {
   base: string;
   /** A simple-git instance working in `config.root` (default: one made there). */
   git?: SimpleGit;
+  /** What git already said about `base` (readBaseChanges), so a caller can ask it other things meanwhile. */
+  found?: BaseChanges;
 }
 
-export interface ChangedTargets {
-  /** Root-relative paths of the pages and glossary entries to lint, sorted. */
-  targets: string[];
-  /** Why each target is linted: `changed`, `links to glossary entry \`x\` which changed`, … */
-  reasons: Map<string, string>;
-  /** The merge base of `base` and HEAD, and every change since it (for review-changes.ts). */
+/** The merge base of the base ref and HEAD, and every change since it. */
+export interface BaseChanges {
   mergeBase: string;
   changes: FileChange[];
   /** Untracked files (root-relative), also among `changes` as added: review-changes.ts needs them apart. */
   untracked: string[];
+}
+
+export interface ChangedTargets extends BaseChanges {
+  /** Root-relative paths of the pages and glossary entries to lint, sorted. */
+  targets: string[];
+  /** Why each target is linted: `changed`, `links to glossary entry \`x\` which changed`, … */
+  reasons: Map<string, string>;
 }
 
 /** One file changed between the merge base and the work tree; paths are root-relative. */
@@ -67,8 +72,7 @@ const READ_CONCURRENCY = 32;
 export async function changedTargets(options: ChangedTargetsOptions): Promise<ChangedTargets> {
   const { config, index } = options;
   const git = options.git ?? createGit(config.root);
-  const mergeBase = await resolveMergeBase(git, options.base);
-  const { changes, untracked } = await readChanges(git, mergeBase);
+  const { mergeBase, changes, untracked } = options.found ?? (await readBaseChanges(git, options.base));
 
   const content = new Set(index.data.content);
   const reasons = new Map<string, string>();
@@ -105,23 +109,28 @@ function sorted(reasons: Map<string, string>): Pick<ChangedTargets, 'targets' | 
   return { targets, reasons: new Map(targets.map((file) => [file, reasons.get(file)!])) };
 }
 
+/** The merge base of `base` and HEAD, and the changes from it to the work tree. */
+export async function readBaseChanges(git: SimpleGit, base: string): Promise<BaseChanges> {
+  const mergeBase = await resolveMergeBase(git, base);
+  return { mergeBase, ...(await readChanges(git, mergeBase)) };
+}
+
 async function resolveMergeBase(git: SimpleGit, base: string): Promise<string> {
   // A base that looks like an option would be read as one by git.
   if (base === '' || base.startsWith('-')) throw new UsageError(`Invalid base \`${base}\`, expected a branch, tag or commit such as origin/main`);
-  try {
-    await git.raw(['rev-parse', '--verify', '--quiet', `${base}^{commit}`]);
-  } catch (error) {
-    const detail = describeGitError(error);
+  // Both at once (each git process is some 50 ms to start); the first failure is the one to tell.
+  const [commit, mergeBase] = await Promise.allSettled([git.raw(['rev-parse', '--verify', '--quiet', `${base}^{commit}`]), git.raw(['merge-base', base, 'HEAD'])]);
+  if (commit.status === 'rejected') {
+    const detail = describeGitError(commit.reason);
     const why = /^git exited with code/.test(detail) ? 'no such branch, tag or commit' : detail;
     throw new UsageError(`Unknown base \`${base}\` (${why}), expected a branch, tag or commit of this repository such as origin/main (in CI, fetch it first)`);
   }
-  try {
-    return (await git.raw(['merge-base', base, 'HEAD'])).trim();
-  } catch {
+  if (mergeBase.status === 'rejected') {
     throw new UsageError(
       `No common history between base \`${base}\` and HEAD, expected a base this branch was made from (in CI, check out with full history: fetch-depth: 0)`,
     );
   }
+  return mergeBase.value.trim();
 }
 
 /** Changes from the merge base to the work tree, relative to the content root (git runs there). */

@@ -160,8 +160,18 @@ describe('changedTargets', () => {
     const repo = scenario();
     const error = await repo.changed('origin/no-such-branch').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
-    expect((error as Error).message).toMatch(/`origin\/no-such-branch`/);
+    expect((error as Error).message).toMatch(/^Unknown base `origin\/no-such-branch` \(no such branch, tag or commit\), expected/);
     await expect(repo.changed('--output=x')).rejects.toThrow(UsageError);
+  });
+
+  it('rejects a base with no history in common with HEAD, saying how CI gets it', async () => {
+    const repo = scenario();
+    repo.git('checkout', '--quiet', '--orphan', 'elsewhere');
+    repo.git('commit', '--quiet', '-m', 'unrelated');
+    repo.git('checkout', '--quiet', 'feature');
+    const error = await repo.changed('elsewhere').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toMatch(/^No common history between base `elsewhere` and HEAD, .*fetch-depth: 0/);
   });
 
   it('misses no file whose findings changed (full lint before and after, many changes at once)', async () => {
