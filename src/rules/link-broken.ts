@@ -4,9 +4,9 @@ import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { nodesOfType } from '../lint/tree-nodes.js';
 import { nearest } from '../content/nearest.js';
+import { nearestPath } from '../content/nearest-path.js';
 import { defineRule } from '../lint/define-rule.js';
 import { collectLinks, shownText } from '../lint/links.js';
-import { relativePath, trimEnd } from '../content/repo-path.js';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
@@ -89,31 +89,6 @@ function headingSlugs(tree: Root): Set<string> {
   const slugs = new Set<string>();
   for (const node of nodesOfType(tree, 'heading')) slugs.add(slugger.slug(toString(node)));
   return slugs;
-}
-
-/**
- * The existing file nearest to a broken target, written the way the link was
- * (relative to the page, with `./` or `../`, `.md` left off if it was).
- * Pages are candidates for a link without an extension or ending in `.md`;
- * otherwise every file is.
- */
-function nearestPath(target: string, here: string, files: Iterable<string>): string | undefined {
-  const extension = path.posix.extname(target);
-  const bare = extension === '';
-  const from = here === '.' ? [] : here.split('/');
-  // A page linted from outside the repository (`../elsewhere/page.md`) is the rare case for the general answer.
-  const inside = !path.posix.isAbsolute(here) && from.every((part) => part !== '' && part !== '.' && part !== '..');
-  // Made one at a time as `nearest` asks: every file in the repository is a candidate.
-  function* candidates(): Generator<string> {
-    for (const file of files) {
-      if ((bare || extension === '.md') && !file.endsWith('.md')) continue;
-      let relative = inside ? relativePath(from, file) : path.posix.relative(here, file);
-      if (bare) relative = relative.replace(/(?:^|\/)index\.md$/, '').replace(/\.md$/, '') || '.';
-      yield relative.startsWith('.') ? relative : `./${relative}`;
-    }
-  }
-  const written = target.startsWith('.') ? target : `./${target}`;
-  return nearest(trimEnd(written, '/'), candidates());
 }
 
 function contentRoot(prepared: { context: { config: { config: { content: { root: string } } } } }): string {

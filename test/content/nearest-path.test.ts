@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { distance } from 'fastest-levenshtein';
 import { expect, test } from 'vitest';
 import { nearest } from '../../src/content/nearest.js';
+import { nearestPath } from '../../src/content/nearest-path.js';
 import { relativePath } from '../../src/content/repo-path.js';
 
 /** Root-relative paths as the index holds them: normalised, `/`-separated, from a small alphabet so they share folders. */
@@ -44,6 +45,40 @@ test('nearest skips only candidates that could not win: the same answer as measu
   fc.assert(
     fc.property(word, fc.array(word, { maxLength: 12 }), (value, candidates) => {
       expect(nearest(value, candidates)).toBe(measuredAll(value, candidates));
+    }),
+    { numRuns: 10_000 },
+  );
+});
+
+/** nearestPath as it was written before it took files a folder at a time: every file's path made and measured. */
+function nearestPathPlain(target: string, here: string, files: Iterable<string>): string | undefined {
+  const extension = path.posix.extname(target);
+  const bare = extension === '';
+  const from = here === '.' ? [] : here.split('/');
+  const inside = !path.posix.isAbsolute(here) && from.every((part) => part !== '' && part !== '.' && part !== '..');
+  const candidates: string[] = [];
+  for (const file of files) {
+    if ((bare || extension === '.md') && !file.endsWith('.md')) continue;
+    let relative = inside ? relativePath(from, file) : path.posix.relative(here, file);
+    if (bare) relative = relative.replace(/(?:^|\/)index\.md$/, '').replace(/\.md$/, '') || '.';
+    candidates.push(relative.startsWith('.') ? relative : `./${relative}`);
+  }
+  const written = target.startsWith('.') ? target : `./${target}`;
+  return measuredAll(written.replace(/\/+$/, ''), candidates);
+}
+
+test('nearestPath gives the plain answer: every file made into its path from the page and measured', () => {
+  // Names that lose `.md`, folders named like pages, a folder's index page, `İ` (two characters lower-cased), dotfiles.
+  const name = fc.constantFrom('a.md', 'b.md', 'ab.md', 'index.md', 'x.md.md', '.md', 'İa.md', 'a.png', '.hidden', 'Ab.MD');
+  const folderPart = fc.constantFrom('a', 'b', 'x.md', '.md', 'İ', 'pages');
+  const repoFile = fc.tuple(fc.array(folderPart, { maxLength: 3 }), name).map(([folders, file]) => [...folders, file].join('/'));
+  const pageFolder = fc.array(folderPart, { maxLength: 3 }).map((parts) => (parts.length === 0 ? '.' : parts.join('/')));
+  const linkTarget = fc.tuple(fc.constantFrom('', './', '../', '../../'), fc.array(fc.constantFrom('a', 'b', 'x.md', 'İ'), { maxLength: 2 }), fc.constantFrom('a', 'ab', 'a.md', 'index', 'a.png', 'x.md', ''), fc.constantFrom('', '/'))
+    .map(([up, parts, last, slash]) => `${up}${[...parts, last].filter((part) => part !== '').join('/')}${slash}`);
+  fc.assert(
+    fc.property(linkTarget, fc.oneof(pageFolder, fc.constant('../elsewhere')), fc.uniqueArray(repoFile, { maxLength: 14 }), (target, here, files) => {
+      fc.pre(target !== '');
+      expect(nearestPath(target, here, new Set(files))).toBe(nearestPathPlain(target, here, files));
     }),
     { numRuns: 10_000 },
   );
