@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { BENCH_TODAY, DEFAULT_SEED, defaultCorpusDir, generateCorpus, readMarker } from './generate-corpus.mjs';
 import { git, gitEnv } from './git.mjs';
 import { measure } from './measure.mjs';
-import { formatSection, mergeResults, seconds } from './results.mjs';
+import { formatSection, mergeResults, readSection, seconds } from './results.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BIN = path.join(ROOT, 'bin/pagecare.js');
@@ -26,6 +26,8 @@ const MARKDOWNLINT = path.join(ROOT, 'node_modules/markdownlint-cli2/markdownlin
 const PRESET = pathToFileURL(path.join(ROOT, 'dist/rules/index.js')).href;
 /** Commands shorter than this are repeated and the median taken. */
 const SHORT = 5;
+/** The issue's targets are set at this size; other sizes are judged by how they grow from it. */
+const TARGET_PAGES = 10000;
 
 const { values } = parseArgs({
   options: {
@@ -65,7 +67,9 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-const targets = evaluateTargets(new Map(rows.map((row) => [row.key, row])));
+const out = path.resolve(values.out);
+const existing = existsSync(out) ? readFileSync(out, 'utf8') : undefined;
+const targets = evaluateTargets(new Map(rows.map((row) => [row.key, row])), pages === TARGET_PAGES ? undefined : readSection(existing, TARGET_PAGES));
 const section = formatSection({
   pages,
   date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
@@ -83,9 +87,8 @@ const section = formatSection({
     'Time and memory growth with size (the 100,000-page target) is read by comparing the sections for different sizes.',
   ],
 });
-const out = path.resolve(values.out);
 mkdirSync(path.dirname(out), { recursive: true });
-writeFileSync(out, mergeResults(existsSync(out) ? readFileSync(out, 'utf8') : undefined, pages, section));
+writeFileSync(out, mergeResults(existing, pages, section));
 process.stdout.write(`${section}\n\nWritten to ${out}\n`);
 if (rows.some((row) => row.outcome === 'failed')) process.exitCode = 1;
 
@@ -271,12 +274,15 @@ function countedFiles(result) {
 
 // ------------------------------------------------------------------ targets
 
-function evaluateTargets(by) {
+function evaluateTargets(by, reference) {
   const ok = (key) => by.get(key)?.outcome === 'ok';
   const wall = (key) => by.get(key)?.wall;
   const perFile = ok('cold') ? wall('cold') / by.get('cold').files : undefined;
   const targets = [];
-  const add = (target, ready, measured, pass) => targets.push({ target, measured: ready ? measured() : 'n/a', result: ready ? (pass() ? 'pass' : 'FAIL') : 'n/a' });
+  // At other sizes the fixed targets are shown, not judged: a warm lint of 100,000 pages is not held to 1 s.
+  const judged = pages === TARGET_PAGES;
+  const add = (target, ready, measured, pass) =>
+    targets.push({ target, measured: ready ? measured() : 'n/a', result: !ready ? 'n/a' : !judged ? `n/a (set at ${TARGET_PAGES.toLocaleString('en-GB')} pages)` : pass() ? 'pass' : 'FAIL' });
 
   const coldRatio = () => by.get('cold').floorRatio ?? wall('cold') / wall('floor');
   add('cold `pagecare lint` ≤ 1.3× the parse floor', ok('cold') && ok('floor'), () => `${coldRatio().toFixed(3)}×`, () => coldRatio() <= 1.3);
@@ -295,6 +301,40 @@ function evaluateTargets(by) {
   const highest = ours.reduce((top, r) => ((r.highestPeakMb ?? Infinity) > (top?.highestPeakMb ?? -1) ? r : top), undefined);
   const peak = highest?.highestPeakMb ?? Infinity;
   add('peak memory of every pagecare run ≤ 300 MB', ours.length > 0 && Number.isFinite(peak), () => `${Math.round(peak)} MB, ${highest.id} (highest of all its runs)`, () => peak <= 300);
+  if (reference) targets.push(...growthTargets(by, reference));
+  return targets;
+}
+
+/**
+ * Time and memory growing no faster than the number of files, from the 10,000-page section of
+ * the results file (another run, so the parse floor's own growth is shown beside each time).
+ */
+function growthTargets(by, reference) {
+  const targets = [];
+  const against = `the ${TARGET_PAGES.toLocaleString('en-GB')}-page section (${reference.date}, ${reference.version})`;
+  for (const [key, letter, what] of [['cold', 'a', 'cold `pagecare lint`'], ['warm', 'b', 'warm `pagecare lint`']]) {
+    const now = by.get(key);
+    const then = reference.rows.get(letter);
+    const floorNow = by.get('floor');
+    const floorThen = reference.rows.get('h');
+    if (now?.outcome !== 'ok' || !then) continue;
+    // From the smaller run to the larger, whichever this one is.
+    const grew = (a, b) => (now.files >= then.files ? a / b : b / a);
+    const files = grew(now.files, then.files);
+    const floor = floorNow?.outcome === 'ok' && floorThen ? `; the parse floor ${grew(floorNow.wall, floorThen.wall).toFixed(2)}×` : '';
+    const time = grew(now.wall, then.wall);
+    targets.push({
+      target: `${what}: time grows no faster than the files, against ${against}`,
+      measured: `${time.toFixed(2)}× (CPU ${grew(now.cpu, then.cpu).toFixed(2)}×${floor}) for ${files.toFixed(2)}× the files`,
+      result: time <= files ? 'pass' : 'FAIL',
+    });
+    const memory = grew(now.peakMb, then.peakMb);
+    targets.push({
+      target: `${what}: peak memory grows no faster than the files, against ${against}`,
+      measured: `${memory.toFixed(2)}× (${Math.round(now.peakMb)} MB against ${Math.round(then.peakMb)} MB) for ${files.toFixed(2)}× the files`,
+      result: memory <= files ? 'pass' : 'FAIL',
+    });
+  }
   return targets;
 }
 

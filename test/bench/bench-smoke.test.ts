@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -31,6 +31,24 @@ function cells(markdown: string, id: string): string[] {
 describe('npm run bench, on 200 pages', () => {
   it('measures every row and writes the results to the file --out names', async () => {
     const out = path.join(dir, 'results', 'RESULTS.md');
+    // A 10,000-page section already there: kept, and what this size's growth is judged against.
+    const reference = [
+      '<!-- bench:10000 -->',
+      '## 10,000 pages',
+      '',
+      '- Date: 2026-01-01T00:00:00Z',
+      '- pagecare: 0.0.1, commit abc1234',
+      '',
+      '| Run | Files | Wall (s) | CPU (s) | Peak memory (MB) | Files/s | × parse floor | Findings |',
+      '|---|--:|--:|--:|--:|--:|--:|---|',
+      '| (a) `pagecare lint`, cold (no cache) | 10300 | 40.0 | 75.0 | 290 | 258 | 1.25× | 1 errors |',
+      '| (b) `pagecare lint`, warm (nothing changed) | 10300 | 1.00 | 1.20 | 180 | 10,300 | 0.03× | 1 errors |',
+      '| (f) `remark` CLI with the pagecare preset | | | | | | | n/a (not run (--peers)) |',
+      '| (h) parse floor: read + parse every file, one worker per core | 10300 | 32.0 | 60.0 | 260 | 322 | 1.00× | 90 MB |',
+      '<!-- /bench:10000 -->',
+    ].join('\n');
+    mkdirSync(path.dirname(out), { recursive: true });
+    writeFileSync(out, `# pagecare benchmarks\n\n${reference}\n`);
     // Two runs: cold lint and the parse floor then run as two pairs, whose ratios make the headline.
     const run = await runBench(['--pages', '200', '--corpus', path.join(dir, 'corpus'), '--out', out, '--runs', '2']);
     expect(run.status, run.stderr).toBe(0);
@@ -61,5 +79,15 @@ describe('npm run bench, on 200 pages', () => {
     expect(memory, 'the memory target').not.toBeNull();
     const coldPeaks = [...pairs![0].matchAll(/(\d+) MB/g)].map((match) => Number(match[1]));
     expect(Number(memory![1])).toBeGreaterThanOrEqual(Math.max(...coldPeaks));
+    // The issue's targets are set at 10,000 pages: shown at 200, not judged; growth from here to there is.
+    expect(results).toContain(reference);
+    expect(cells(results, 'warm `pagecare lint`, nothing changed, ≤ 1 s')[2]).toBe('n/a (set at 10,000 pages)');
+    for (const what of ['cold', 'warm']) {
+      const time = cells(results, `${what} \`pagecare lint\`: time grows no faster than the files, against the 10,000-page section (2026-01-01T00:00:00Z, 0.0.1, commit abc1234)`);
+      expect(time[1], `${what} time growth`).toMatch(/^\d+\.\d+× \(CPU \d+\.\d+×(; the parse floor \d+\.\d+×)?\) for \d+\.\d+× the files$/);
+      expect(time[2]).toMatch(/^(pass|FAIL)$/);
+      const memory = cells(results, `${what} \`pagecare lint\`: peak memory grows no faster than the files, against the 10,000-page section (2026-01-01T00:00:00Z, 0.0.1, commit abc1234)`);
+      expect(memory[1], `${what} memory growth`).toMatch(/^\d+\.\d+× \(\d+ MB against \d+ MB\) for \d+\.\d+× the files$/);
+    }
   }, 300_000);
 });
