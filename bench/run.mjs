@@ -84,7 +84,9 @@ const section = formatSection({
     '(d) deletes the cache first: it measures changed-files mode alone, as on a pull request with no cache restored.',
     '(a) and (h) run in turn, up to --runs pairs; (a)\'s × parse floor is the median of the pairs\' ratios, listed below. (i) runs right after (e): the machine\'s speed drifts over minutes, and each ratio compares neighbours in time.',
     ...pairNotes(),
-    'Time and memory growth with size (the 100,000-page target) is read by comparing the sections for different sizes.',
+    pages === TARGET_PAGES
+      ? 'The targets are set at this size; the other sizes judge how time and memory grew from this section.'
+      : `The issue's targets are set at ${TARGET_PAGES.toLocaleString('en-GB')} pages; here time and memory are judged by their growth from that section, another run (the parse floor's growth shows how far the machine's speed moved between them).`,
   ],
 });
 mkdirSync(path.dirname(out), { recursive: true });
