@@ -7,7 +7,7 @@ import { registerMerge } from './merge.js';
 import { registerRun } from './run.js';
 import { registerSchedule } from './schedule.js';
 import { exitWith } from './errors.js';
-import { guardStdout } from './stdout.js';
+import { guardStdout, stdoutFailed } from './stdout.js';
 
 const program = new Command('pagecare')
   .description('Keep patient-information pages trustworthy: review dates, references, glossary links.')
@@ -23,6 +23,10 @@ registerSchedule(program);
 registerInit(program);
 
 guardStdout();
+// Output that could not be written (a full disk) is exit 2 whatever the command found, even when the failure came after it ended.
+process.once('exit', () => {
+  if (stdoutFailed()) process.exitCode = 2;
+});
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { nearestOf } from './nearest.js';
+import { nearest, nearestOf } from './nearest.js';
 import { relativePath, trimEnd } from './repo-path.js';
 
 /**
@@ -22,8 +22,7 @@ export function nearestPath(target: string, here: string, files: ReadonlySet<str
   // A page linted from outside the repository (`../elsewhere/page.md`) is the rare case for the general answer.
   if (path.posix.isAbsolute(here) || from.some((part) => part === '' || part === '.' || part === '..')) {
     const shown = (file: string) => asWritten(path.posix.relative(here, file), bare);
-    const candidates = [...files].filter((file) => !pagesOnly || file.endsWith('.md')).map(shown);
-    return nearestOf(written, candidates, (candidate) => candidate.toLowerCase().length, (candidate) => candidate);
+    return nearest(written, [...files].filter((file) => !pagesOnly || file.endsWith('.md')).map(shown));
   }
   const candidates = function* (): Generator<Candidate> {
     for (const [folder, names] of byFolder(files)) {

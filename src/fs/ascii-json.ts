@@ -8,24 +8,3 @@ export function asciiJson(value: unknown): string {
 }
 
 const NOT_ASCII = /[\u0080-\uffff]/g;
-
-/** Characters per piece. */
-const PIECE = 1 << 20;
-
-/**
- * Small strings joined into pieces of about a megabyte, for writeFileAtomic:
- * a cache as one string would be twice its size in memory (two bytes a
- * character once any is past Latin-1), and at 10,000 pages that was 48 MB
- * with its escaped copy at the end of a run.
- */
-export function* inPieces(parts: Iterable<string>): Generator<string> {
-  let piece = '';
-  for (const part of parts) {
-    piece += part;
-    if (piece.length >= PIECE) {
-      yield piece;
-      piece = '';
-    }
-  }
-  yield piece;
-}

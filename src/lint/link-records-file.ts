@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { asciiJson, inPieces } from '../fs/ascii-json.js';
+import { asciiJson } from '../fs/ascii-json.js';
+import { inPieces } from '../fs/in-pieces.js';
 import { ScratchFile, type Piece } from '../fs/scratch-file.js';
 import type { FileData } from '../fs/write-atomic.js';
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -157,5 +157,13 @@ describe('pagecare lint into a pipe whose reader leaves early', () => {
     const result = spawnSync('bash', ['-c', shell], { cwd: root, encoding: 'utf8' });
     expect(readFileSync(path.join(root, 'stderr.txt'), 'utf8')).toBe('');
     expect(result.stdout.trim()).toBe('1');
+  });
+
+  it.runIf(existsSync('/dev/full'))('says so and exits 2 when the output cannot be written at all (a full disk), whatever it found', () => {
+    const root = makeRepo({ 'content/pages/a.md': page({ next_review: '2026-05-01' }) });
+    const shell = `"${process.execPath}" "${BIN}" lint --format json --today 2026-06-01 > /dev/full`;
+    const result = spawnSync('bash', ['-c', shell], { cwd: root, encoding: 'utf8' });
+    expect(result.stderr).toBe('pagecare: cannot write to standard output (ENOSPC)\n');
+    expect(result.status).toBe(2);
   });
 });

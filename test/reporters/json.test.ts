@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compareFindings, type Finding } from '../../src/lint/finding.js';
-import { formatJson, formatJsonInPieces } from '../../src/lint/reporters/json.js';
+import { formatFindings } from '../../src/lint/reporters/index.js';
+import { formatJsonInPieces } from '../../src/lint/reporters/json.js';
 import { summarize } from '../../src/lint/reporters/summary.js';
 import { findings, files } from './fixtures.js';
+
+const formatJson = (found: readonly Finding[], count: readonly string[] | number) => formatFindings('json', { findings: found, files: count, version: '0.1.0', color: false });
 
 describe('summarize', () => {
   it('counts files and findings by severity', () => {

@@ -1,7 +1,7 @@
 import type { Finding } from '../finding.js';
 import { formatGithub } from './github.js';
-import { formatJson, formatJsonInPieces } from './json.js';
-import { formatSarif, formatSarifInPieces } from './sarif.js';
+import { formatJsonInPieces } from './json.js';
+import { formatSarifInPieces } from './sarif.js';
 import { formatStylish } from './stylish.js';
 
 export { githubStepSummary } from './github.js';
@@ -27,23 +27,20 @@ export interface FormatInput {
 }
 
 /** Render findings in one of the output formats; the result ends with a newline unless empty (github, clean run). */
-export function formatFindings(format: Format, { findings, files, version, color, informationUri }: FormatInput): string {
-  switch (format) {
-    case 'stylish':
-      return formatStylish(findings, files, { color });
-    case 'json':
-      return formatJson(findings, files);
-    case 'github':
-      return formatGithub(findings);
-    case 'sarif':
-      return formatSarif(findings, informationUri === undefined ? { version } : { version, informationUri });
-  }
+export function formatFindings(format: Format, input: FormatInput): string {
+  return [...formatFindingsInPieces(format, input)].join('');
 }
 
 /** formatFindings as pieces to write one after another: the JSON and SARIF reports, the largest, are never one string. */
-export function formatFindingsInPieces(format: Format, input: FormatInput): Iterable<string> {
-  const { findings, files, version, informationUri } = input;
-  if (format === 'json') return formatJsonInPieces(findings, files);
-  if (format === 'sarif') return formatSarifInPieces(findings, informationUri === undefined ? { version } : { version, informationUri });
-  return [formatFindings(format, input)];
+export function formatFindingsInPieces(format: Format, { findings, files, version, color, informationUri }: FormatInput): Iterable<string> {
+  switch (format) {
+    case 'stylish':
+      return [formatStylish(findings, files, { color })];
+    case 'json':
+      return formatJsonInPieces(findings, files);
+    case 'github':
+      return [formatGithub(findings)];
+    case 'sarif':
+      return formatSarifInPieces(findings, informationUri === undefined ? { version } : { version, informationUri });
+  }
 }

@@ -1,4 +1,4 @@
-import { inPieces } from '../../fs/ascii-json.js';
+import { inPieces } from '../../fs/in-pieces.js';
 import { compareFindings, type Finding } from '../finding.js';
 import { summarize, type Summary } from './summary.js';
 
@@ -17,13 +17,9 @@ export interface JsonReport {
   summary: Summary;
 }
 
-/** `pagecare lint --format json`: the contract object pretty-printed with two spaces and a trailing newline. */
-export function formatJson(findings: readonly Finding[], files: readonly string[] | number): string {
-  return [...formatJsonInPieces(findings, files)].join('');
-}
-
 /**
- * formatJson's text in pieces of about a megabyte, a message at a time, to be written as it
+ * `pagecare lint --format json`: the contract object pretty-printed with two spaces and a
+ * trailing newline, in pieces of about a megabyte, a message at a time, to be written as it
  * comes: as one string, 40,000 findings were 12 MB, twice that once a message held a curly
  * quote, and a UTF-8 copy more to write it, the largest thing a warm lint of 10,000 pages held.
  */

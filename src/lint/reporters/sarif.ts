@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { FILE_TOO_COMPLEX, RULES, type RuleMeta } from '../../rules/catalog.js';
-import { inPieces } from '../../fs/ascii-json.js';
+import { inPieces } from '../../fs/in-pieces.js';
 import { compareFindings, type Finding } from '../finding.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -37,13 +37,9 @@ export function toSarif(findings: readonly Finding[], options: SarifOptions): Lo
   return sarifLog(rules, [...sarifResults(sorted, ruleIndex)], options);
 }
 
-/** `pagecare lint --format sarif`: the log pretty-printed with two spaces and a trailing newline. */
-export function formatSarif(findings: readonly Finding[], options: SarifOptions): string {
-  return [...formatSarifInPieces(findings, options)].join('');
-}
-
 /**
- * formatSarif's text in pieces of about a megabyte, a result at a time, to be written as it
+ * `pagecare lint --format sarif`: the log pretty-printed with two spaces and a trailing
+ * newline, in pieces of about a megabyte, a result at a time, to be written as it
  * comes: the log as one object and one string was the whole report twice over (formatJsonInPieces
  * says what that cost the JSON report at 10,000 pages), and SARIF says more per finding.
  */
