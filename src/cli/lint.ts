@@ -1,14 +1,16 @@
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { lint } from '../lint/engine.js';
+import { lint, lintTargets } from '../lint/engine.js';
 import { loadContext } from '../lint/load-context.js';
 import { parseShard, type Shard } from '../lint/shard.js';
 import { createProgress } from './progress.js';
 import { writeStdout } from './stdout.js';
 import { FORMATS, formatFindingsInPieces, type Format } from '../lint/reporters/index.js';
 import { githubStepSummary } from '../lint/reporters/github.js';
-import { summarize } from '../lint/reporters/summary.js';
+import { summarize, type Summary } from '../lint/reporters/summary.js';
+import { replayRun, RunRecorder, type RunRequest } from '../lint/run-record.js';
+import { relativeTo } from '../content/repo-path.js';
 import { VERSION } from '../version.js';
 import { parseCount, parseTodayOption, useColor } from './options.js';
 
@@ -41,6 +43,16 @@ export function registerLint(program: Command): void {
     .action(async (paths: string[], flags: LintFlags) => {
       const cwd = process.cwd();
       let context = await loadContext({ cwd, configPath: flags.config, today: flags.today });
+      const color = !flags.output && useColor(process.stdout);
+      const request: RunRequest = { cwd, format: flags.format, quiet: flags.quiet === true, color, shard: flags.shard && `${flags.shard.index}/${flags.shard.count}` };
+      // A changed-files run depends on git as well: it is neither recorded nor replayed.
+      const replayable = flags.cache && flags.changed === undefined;
+      if (replayable) {
+        const root = context.config.root;
+        const targets = await lintTargets({ cwd, paths, shard: flags.shard }, context);
+        const replay = replayRun(context, targets.map((file) => relativeTo(root, file)), request);
+        if (replay) return conclude(flags, [replay.output], replay.summary, replay.stepSummary);
+      }
       let files: string[] | undefined;
       if (flags.changed !== undefined) {
         const base = flags.changed === true ? context.config.config.repository.branch : flags.changed;
@@ -58,22 +70,30 @@ export function registerLint(program: Command): void {
         onProgress: flags.quiet ? undefined : (done, total) => progress.update(done, total),
       }).finally(() => progress.finish());
       const findings = flags.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
-      const color = !flags.output && useColor(process.stdout);
       const pieces = formatFindingsInPieces(flags.format, { findings, files: result.files, version: VERSION, color });
-      if (flags.output) {
-        await mkdir(path.dirname(path.resolve(flags.output)), { recursive: true });
-        await writeFile(flags.output, pieces);
-      } else {
-        await writeStdout(pieces);
-      }
       const summary = summarize(result.findings, result.files);
-      if (flags.format === 'github' && process.env.GITHUB_STEP_SUMMARY) {
-        await appendFile(process.env.GITHUB_STEP_SUMMARY, githubStepSummary(findings, summary));
-      }
-      if (summary.errors > 0) process.exitCode = 1;
-      else if (flags.maxWarnings !== undefined && summary.warnings > flags.maxWarnings) {
-        process.stderr.write(`pagecare: ${summary.warnings} warnings, expected at most ${flags.maxWarnings} (--max-warnings)\n`);
-        process.exitCode = 1;
+      const stepSummary = flags.format === 'github' ? githubStepSummary(findings, summary) : undefined;
+      const recorder = replayable && result.inputs ? RunRecorder.start(context, result.inputs, request, summary, stepSummary) : undefined;
+      try {
+        await conclude(flags, recorder ? recorder.tee(pieces) : pieces, summary, stepSummary);
+      } finally {
+        recorder?.finish();
       }
     });
+}
+
+/** Write the report, the GitHub step summary when asked for, and set the exit code. */
+async function conclude(flags: LintFlags, pieces: Iterable<string | Uint8Array>, summary: Summary, stepSummary: string | undefined): Promise<void> {
+  if (flags.output) {
+    await mkdir(path.dirname(path.resolve(flags.output)), { recursive: true });
+    await writeFile(flags.output, pieces);
+  } else {
+    await writeStdout(pieces);
+  }
+  if (stepSummary !== undefined && process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, stepSummary);
+  if (summary.errors > 0) process.exitCode = 1;
+  else if (flags.maxWarnings !== undefined && summary.warnings > flags.maxWarnings) {
+    process.stderr.write(`pagecare: ${summary.warnings} warnings, expected at most ${flags.maxWarnings} (--max-warnings)\n`);
+    process.exitCode = 1;
+  }
 }

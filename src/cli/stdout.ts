@@ -26,7 +26,7 @@ export function stdoutFailed(): boolean {
 }
 
 /** Write `pieces` in turn, waiting while the reader catches up; nothing once it has gone. */
-export async function writeStdout(pieces: Iterable<string>): Promise<void> {
+export async function writeStdout(pieces: Iterable<string | Uint8Array>): Promise<void> {
   for (const piece of pieces) {
     if (gone) return;
     if (!process.stdout.write(piece)) {

@@ -11,7 +11,7 @@ import { ScratchFile } from '../fs/scratch-file.js';
 import type { LintContext } from './context.js';
 import type { FileMetrics } from './file-metrics.js';
 import { compareFindings, type Finding } from './finding.js';
-import { LintCache, type FileStamp } from './lint-cache.js';
+import { LintCache, type FileStamp, type RunInputs } from './lint-cache.js';
 import { fileTooComplex, frontMatterPart, lintFile, type FileFinding, type FileResult, type LintProcessor } from './lint-file.js';
 import { formatSize, lintLimits, type LintLimits } from './limits.js';
 import { loadContext } from './load-context.js';
@@ -53,6 +53,8 @@ export interface LintResult {
   rechecked: number;
   /** What was measured for the reports, by root-relative path, for every file read and parsed (fresh or cached). */
   metrics: Map<string, FileMetrics>;
+  /** What every file's cached result rests on, when every file has one (src/lint/run-record.ts). */
+  inputs?: RunInputs | undefined;
 }
 
 /** Below this many files to parse, starting worker threads costs more than it saves. */
@@ -67,12 +69,7 @@ const WORKER_THRESHOLD = 64;
 export async function lint(options: LintOptions): Promise<LintResult> {
   const context = options.context ?? (await loadContext(options));
   const root = context.config.root;
-  let targets = options.files
-    ? options.files.map((file) => path.join(root, file))
-    : options.paths?.length
-      ? await expandPaths(options.cwd, options.paths)
-      : context.index.data.content.map((file) => path.join(root, file));
-  if (options.shard) targets = selectShard(targets.map((file) => relativeTo(root, file)), options.shard).map((file) => path.join(root, file));
+  const targets = await lintTargets(options, context);
 
   const cache = options.cache ? await LintCache.open(context.config) : undefined;
   const limits = lintLimits(context.config.config);
@@ -125,8 +122,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   };
 
   /** A fresh result kept: in the cache, its metrics for the reports; its findings. */
-  const keep = (relative: string, hash: string, stamp: FileStamp, result: FileResult): FileFinding[] => {
+  const keep = (slot: number, relative: string, hash: string, stamp: FileStamp, result: FileResult): FileFinding[] => {
     cache?.store(relative, hash, stamp, result, context.today);
+    vouched[slot] = true;
     metrics.set(relative, result.metrics);
     return result.findings;
   };
@@ -153,6 +151,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
         const findings = cache.lookup(relative, hash, context);
         if (findings) {
           cached++;
+          vouched[slot] = true;
           metrics.set(relative, cache.reuse(relative, stamp));
           return findings;
         }
@@ -167,10 +166,12 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       later.push({ slot, relative, hash, stamp, spilled: outcome.spilled });
       return undefined;
     }
-    return keep(relative, hash, stamp, outcome.result);
+    return keep(slot, relative, hash, stamp, outcome.result);
   };
 
   const perFile: Finding[][] = new Array(targets.length);
+  /** Whether each file's findings are its cache entry's (a hit or a result just stored): not so for one unreadable, too large or stopped. */
+  const vouched: boolean[] = new Array(targets.length).fill(false);
   const metrics = new Map<string, FileMetrics>();
   let done = 0;
   let cached = 0;
@@ -213,7 +214,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     }
     // In file order, so the cache is written the same whatever order the workers finished in.
     later.sort((a, b) => a.slot - b.slot);
-    for (const { slot, relative, hash, stamp, spilled } of later) place(slot, keep(relative, hash, stamp, unspill(spilled)));
+    for (const { slot, relative, hash, stamp, spilled } of later) place(slot, keep(slot, relative, hash, stamp, unspill(spilled)));
   } catch (error) {
     // The run stops with results missing: nothing is saved, and what the cache spilled so far is let go.
     cache?.discard();
@@ -222,11 +223,23 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     for (const file of spills) file.close();
   }
   await cache?.save(new Set(context.index.data.content));
+  const inputs = cache && vouched.every(Boolean) ? cache.inputsOf(relatives) : undefined;
 
   // editors.yml belongs to no shard: report it from the first one only, so a merge counts it once.
   const roster = !options.shard || options.shard.index === 1 ? editorsFindings(context, options.cwd) : [];
   const findings = [...roster, ...perFile.flat()].sort(compareFindings);
-  return { context, findings, files: shown, cached, rechecked: cache?.rechecked ?? 0, metrics };
+  return { context, findings, files: shown, cached, rechecked: cache?.rechecked ?? 0, metrics, inputs };
+}
+
+/** The files a run lints, in order: those chosen (`--changed`), given, or every page and glossary entry; then its shard's part. */
+export async function lintTargets(options: Pick<LintOptions, 'cwd' | 'paths' | 'files' | 'shard'>, context: LintContext): Promise<string[]> {
+  const root = context.config.root;
+  const targets = options.files
+    ? options.files.map((file) => path.join(root, file))
+    : options.paths?.length
+      ? await expandPaths(options.cwd, options.paths)
+      : context.index.data.content.map((file) => path.join(root, file));
+  return options.shard ? selectShard(targets.map((file) => relativeTo(root, file)), options.shard).map((file) => path.join(root, file)) : targets;
 }
 
 /** A file's size and time, and its hash when the cache vouches for it (told to the index for link checks). */

@@ -42,6 +42,14 @@ export interface FileStamp {
   mtimeMs: number;
 }
 
+/** What a run's cached results rest on: the cache's key, each file's stamp and hash, every (dependency, fingerprint) pair they name. */
+export interface RunInputs {
+  key: string;
+  /** Root-relative path, size, modification time and hash, in the run's order. */
+  files: Array<[string, number, number, string]>;
+  pairs: Array<[Dependency, string]>;
+}
+
 interface CacheFile {
   format: number;
   key: string;
@@ -188,6 +196,20 @@ export class LintCache {
     return entry && entry.size === stamp.size && entry.mtimeMs === stamp.mtimeMs ? entry.metrics : undefined;
   }
 
+  /** What the results of `relatives` rest on; undefined when one has none stored. */
+  inputsOf(relatives: readonly string[]): RunInputs | undefined {
+    const files: RunInputs['files'] = [];
+    const ids = new Set<number>();
+    for (const relative of relatives) {
+      const entry = Object.hasOwn(this.entries, relative) ? this.entries[relative] : undefined;
+      if (!entry) return undefined;
+      files.push([relative, entry.size, entry.mtimeMs, entry.hash]);
+      for (const id of entry.dependencies) ids.add(id);
+      for (const id of entry.links?.dependencies ?? []) ids.add(id);
+    }
+    return { key: this.key, files, pairs: [...ids].sort((a, b) => a - b).map((id) => this.pairs[id]!) };
+  }
+
   /** Keep a fresh result, checked on `today`. */
   store(relative: string, hash: string, stamp: FileStamp, result: FileResult, today: PlainDate): void {
     const { findings, metrics, validUntil, links } = result;
@@ -301,7 +323,7 @@ function pairKey(dependency: Dependency, fingerprint: string): string {
 }
 
 /** Everything besides the file and its dependencies that decides its findings. */
-function cacheKey(config: ResolvedConfig): string {
+export function cacheKey(config: ResolvedConfig): string {
   const { timezone, content, policy, rules } = config.config;
   return createHash('sha256')
     .update(JSON.stringify({ FORMAT, VERSION, code: codeFingerprint(), timezone, content, policy, rules }))
