@@ -2,6 +2,7 @@ import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { lint, lintTargets } from '../lint/engine.js';
+import { loadConfig } from '../config/load-config.js';
 import { loadContext } from '../lint/load-context.js';
 import { parseShard, type Shard } from '../lint/shard.js';
 import { createProgress } from './progress.js';
@@ -42,7 +43,11 @@ export function registerLint(program: Command): void {
     .option('--shard <i/n>', 'lint the i-th of n deterministic parts (for a CI matrix; combine with `pagecare merge`)', parseShard)
     .action(async (paths: string[], flags: LintFlags) => {
       const cwd = process.cwd();
-      let context = await loadContext({ cwd, configPath: flags.config, today: flags.today });
+      const config = loadConfig({ cwd, configPath: flags.config });
+      const base = flags.changed === undefined ? undefined : flags.changed === true ? config.config.repository.branch : flags.changed;
+      // Git starts before the index is built, to work beside it.
+      const selecting = base === undefined ? undefined : (await import('./lint-changed.js')).startChangedSelection(config, base);
+      let context = await loadContext({ cwd, config, today: flags.today });
       const color = !flags.output && useColor(process.stdout);
       const request: RunRequest = { cwd, format: flags.format, quiet: flags.quiet === true, color, shard: flags.shard && `${flags.shard.index}/${flags.shard.count}` };
       // A changed-files run depends on git as well: it is neither recorded nor replayed.
@@ -54,11 +59,7 @@ export function registerLint(program: Command): void {
         if (replay) return conclude(flags, [replay.output], replay.summary, replay.stepSummary);
       }
       let files: string[] | undefined;
-      if (flags.changed !== undefined) {
-        const base = flags.changed === true ? context.config.config.repository.branch : flags.changed;
-        const { changedSelection } = await import('./lint-changed.js');
-        ({ files, context } = await changedSelection(context, base));
-      }
+      if (selecting) ({ files, context } = await selecting(context));
       const progress = createProgress(process.stderr, 'pagecare lint:');
       const result = await lint({
         cwd,
