@@ -10,7 +10,8 @@ import { writeStdout } from './stdout.js';
 import { FORMATS, formatFindingsInPieces, type Format } from '../lint/reporters/index.js';
 import { githubStepSummary } from '../lint/reporters/github.js';
 import { summarize, type Summary } from '../lint/reporters/summary.js';
-import { replayRun, RunRecorder, type RunRequest } from '../lint/run-record.js';
+import { replayRun, RunRecorder, type Replay, type RunRequest } from '../lint/run-record.js';
+import type { LintContext } from '../lint/context.js';
 import { relativeTo } from '../content/repo-path.js';
 import { VERSION } from '../version.js';
 import { parseCount, parseTodayOption, useColor } from './options.js';
@@ -53,9 +54,7 @@ export function registerLint(program: Command): void {
       // A changed-files run depends on git as well: it is neither recorded nor replayed.
       const replayable = flags.cache && flags.changed === undefined;
       if (replayable) {
-        const root = context.config.root;
-        const targets = await lintTargets({ cwd, paths, shard: flags.shard }, context);
-        const replay = replayRun(context, targets.map((file) => relativeTo(root, file)), request);
+        const replay = await lastReport(context, { cwd, paths, shard: flags.shard }, request);
         if (replay) return conclude(flags, [replay.output], replay.summary, replay.stepSummary);
       }
       let files: string[] | undefined;
@@ -81,6 +80,13 @@ export function registerLint(program: Command): void {
         recorder?.finish();
       }
     });
+}
+
+/** The last run's report if nothing it rests on changed; its own function, so the list of files is not kept through a lint. */
+async function lastReport(context: LintContext, selection: Parameters<typeof lintTargets>[0], request: RunRequest): Promise<Replay | undefined> {
+  const root = context.config.root;
+  const targets = await lintTargets(selection, context);
+  return replayRun(context, targets.map((file) => relativeTo(root, file)), request);
 }
 
 /** Write the report, the GitHub step summary when asked for, and set the exit code. */
