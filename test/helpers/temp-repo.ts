@@ -19,6 +19,17 @@ next_review: 2028-03-18
 Treatment with medicines that kill cancer cells.
 `;
 
+/** A second glossary entry, for pages whose links lean on an entry other than chemotherapy. */
+export const GLOSSARY_NET = `---
+term: Neuroendocrine tumour
+aliases: [NET]
+owner: jsmith
+last_reviewed: 2025-03-18
+next_review: 2028-03-18
+---
+A growth that starts in cells that make hormones.
+`;
+
 /**
  * A page that lints clean on 2026-06-01; pass overrides for the front-matter
  * lines. `reviewed_by` (a review needs its sign-off) comes last, in place of

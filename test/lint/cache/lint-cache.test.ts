@@ -3,22 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { lint } from '../../../src/lint/engine.js';
-import { makeRepo, page } from '../../helpers/temp-repo.js';
+import { GLOSSARY_NET, makeRepo, page } from '../../helpers/temp-repo.js';
 
 const TODAY = '2026-06-01';
-const NET = `---
-term: Neuroendocrine tumour
-aliases: [NET]
-owner: jsmith
-last_reviewed: 2025-03-18
-next_review: 2028-03-18
----
-A growth that starts in cells that make hormones.
-`;
-
 function repo() {
   return makeRepo({
-    'content/glossary/neuroendocrine-tumour.md': NET,
+    'content/glossary/neuroendocrine-tumour.md': GLOSSARY_NET,
     'content/pages/a.md': page({}, 'Most [NETs](glossary:neuroendocrine-tumour) grow slowly. See [b](./b.md#after-surgery).\n'),
     'content/pages/b.md': page({}, '## After surgery\n\nRest.\n'),
     'content/pages/c.md': page({}, 'Some people have [chemo](glossary:chemotherapy).\n'),
@@ -97,7 +87,7 @@ describe('the lint cache', () => {
     expect(rules(cold)).toContain('content/pages/e.md:14 glossary-link-unknown');
     // Renamed keeping the word "neuroendocrine", which reference-format's vocabulary asks about: only the links are affected.
     edit(root, 'content/glossary/neuroendocrine-tumour.md', (t) => t.replace('term: Neuroendocrine tumour\naliases: [NET]', 'term: Neuroendocrine growth\naliases: []'));
-    writeFileSync(path.join(root, 'content/glossary/carcinoid-tumour.md'), NET.replace('Neuroendocrine tumour', 'Carcinoid tumour').replace('[NET]', '[carcinoid]'));
+    writeFileSync(path.join(root, 'content/glossary/carcinoid-tumour.md'), GLOSSARY_NET.replace('Neuroendocrine tumour', 'Carcinoid tumour').replace('[NET]', '[carcinoid]'));
     const renamed = await run(root);
     // Both entries are linted; a.md and e.md are not parsed again, only their links checked.
     expect(renamed.cached).toBe(renamed.files.length - 2);

@@ -3,23 +3,13 @@ import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, w
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeRepo, page } from '../../helpers/temp-repo.js';
+import { GLOSSARY_NET, makeRepo, page } from '../../helpers/temp-repo.js';
 import { runCli } from '../../helpers/run-cli.js';
-
-const NET = `---
-term: Neuroendocrine tumour
-aliases: [NET]
-owner: jsmith
-last_reviewed: 2025-03-18
-next_review: 2028-03-18
----
-A growth that starts in cells that make hormones.
-`;
 
 /** Page a leans on everything outside itself a result can: a glossary entry, another page's heading, the roster. */
 function repo() {
   return makeRepo({
-    'content/glossary/neuroendocrine-tumour.md': NET,
+    'content/glossary/neuroendocrine-tumour.md': GLOSSARY_NET,
     'content/pages/a.md': page({}, 'Most [NETs](glossary:neuroendocrine-tumour) grow slowly. See [b](./b.md#after-surgery).\n'),
     'content/pages/b.md': page({ next_review: '2026-07-01' }, '## After surgery\n\nRest.\n'),
   });
