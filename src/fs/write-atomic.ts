@@ -17,9 +17,8 @@ export interface StagedFile {
  * `commit`, so several files can be staged and then committed together.
  */
 export async function stageFile(file: string, data: FileData, options: { mode?: number } = {}): Promise<StagedFile> {
-  const dir = path.dirname(file);
-  await mkdir(dir, { recursive: true });
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  await mkdir(path.dirname(file), { recursive: true });
+  const temp = tempBeside(file);
   try {
     const handle = await open(temp, 'wx', options.mode ?? 0o666);
     try {
@@ -44,6 +43,11 @@ export async function stageFile(file: string, data: FileData, options: { mode?: 
     },
     discard: () => rm(temp, { force: true }),
   };
+}
+
+/** A fresh hidden name beside `file`, for a copy that is renamed over it once whole. */
+export function tempBeside(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
 /**

@@ -122,9 +122,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   };
 
   /** A fresh result kept: in the cache, its metrics for the reports; its findings. */
-  const keep = (slot: number, relative: string, hash: string, stamp: FileStamp, result: FileResult): FileFinding[] => {
+  const keep = (relative: string, hash: string, stamp: FileStamp, result: FileResult): FileFinding[] => {
     cache?.store(relative, hash, stamp, result, context.today);
-    vouched[slot] = true;
+    vouched++;
     metrics.set(relative, result.metrics);
     return result.findings;
   };
@@ -151,7 +151,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
         const findings = cache.lookup(relative, hash, context);
         if (findings) {
           cached++;
-          vouched[slot] = true;
+          vouched++;
           metrics.set(relative, cache.reuse(relative, stamp));
           return findings;
         }
@@ -166,12 +166,12 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       later.push({ slot, relative, hash, stamp, spilled: outcome.spilled });
       return undefined;
     }
-    return keep(slot, relative, hash, stamp, outcome.result);
+    return keep(relative, hash, stamp, outcome.result);
   };
 
   const perFile: Finding[][] = new Array(targets.length);
-  /** Whether each file's findings are its cache entry's (a hit or a result just stored): not so for one unreadable, too large or stopped. */
-  const vouched: boolean[] = new Array(targets.length).fill(false);
+  /** Files whose findings are their cache entry's (a hit or a result just stored): not one unreadable, too large or stopped. */
+  let vouched = 0;
   const metrics = new Map<string, FileMetrics>();
   let done = 0;
   let cached = 0;
@@ -214,7 +214,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     }
     // In file order, so the cache is written the same whatever order the workers finished in.
     later.sort((a, b) => a.slot - b.slot);
-    for (const { slot, relative, hash, stamp, spilled } of later) place(slot, keep(slot, relative, hash, stamp, unspill(spilled)));
+    for (const { slot, relative, hash, stamp, spilled } of later) place(slot, keep(relative, hash, stamp, unspill(spilled)));
   } catch (error) {
     // The run stops with results missing: nothing is saved, and what the cache spilled so far is let go.
     cache?.discard();
@@ -223,7 +223,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     for (const file of spills) file.close();
   }
   await cache?.save(new Set(context.index.data.content));
-  const inputs = cache && vouched.every(Boolean) ? cache.inputsOf(relatives) : undefined;
+  const inputs = cache && vouched === targets.length ? cache.inputsOf(relatives) : undefined;
 
   // editors.yml belongs to no shard: report it from the first one only, so a merge counts it once.
   const roster = !options.shard || options.shard.index === 1 ? editorsFindings(context, options.cwd) : [];

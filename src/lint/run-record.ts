@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { asciiJson } from '../fs/ascii-json.js';
+import { tempBeside } from '../fs/write-atomic.js';
 import type { Summary } from './reporters/summary.js';
 import type { LintContext } from './context.js';
 import { cacheKey, CACHE_DIR, type RunInputs } from './lint-cache.js';
@@ -25,9 +25,8 @@ export interface Replay {
   stepSummary: string | undefined;
 }
 
-interface Header extends Omit<RunInputs, 'key'> {
+interface Header extends RunInputs {
   format: number;
-  key: string;
   today: string;
   request: string;
   roster: string;
@@ -77,7 +76,7 @@ export function replayRun(context: LintContext, relatives: readonly string[], re
   // Page hashes stand for their headings in `h:` fingerprints: told, not read again.
   for (const [relative, , , hash] of header.files) context.index.knowHash(relative, hash);
   for (const [dependency, fingerprint] of header.pairs) if (context.index.fingerprint(dependency) !== fingerprint) return undefined;
-  return { output: bytes.subarray(end + 1), summary: header.summary, stepSummary: header.stepSummary ?? undefined };
+  return { output: bytes.subarray(end + 1), summary: header.summary, stepSummary: header.stepSummary };
 }
 
 function sameStamp(file: string, size: number, mtimeMs: number): boolean {
@@ -104,23 +103,20 @@ export class RunRecorder {
   ) {}
 
   static start(context: LintContext, inputs: RunInputs, request: RunRequest, summary: Summary, stepSummary: string | undefined): RunRecorder | undefined {
-    const folder = path.join(context.config.root, CACHE_DIR);
-    const temp = path.join(folder, `.${FILE}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+    const file = path.join(context.config.root, CACHE_DIR, FILE);
+    const temp = tempBeside(file);
     const header: Header = {
       format: FORMAT,
-      key: inputs.key,
       today: context.today.toString(),
       request: requestText(context.config.root, request),
       roster: rosterText(context),
       summary,
       stepSummary,
-      files: inputs.files,
-      pairs: inputs.pairs,
+      ...inputs,
     };
     try {
-      mkdirSync(folder, { recursive: true });
-      const fd = openSync(temp, 'wx');
-      const recorder = new RunRecorder(path.join(folder, FILE), temp, fd);
+      mkdirSync(path.dirname(file), { recursive: true });
+      const recorder = new RunRecorder(file, temp, openSync(temp, 'wx'));
       recorder.append(Buffer.from(`${asciiJson(header)}\n`, 'latin1'));
       return recorder.fd === undefined ? undefined : recorder;
     } catch {

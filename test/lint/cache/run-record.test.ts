@@ -1,8 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cacheKey } from '../../../src/lint/lint-cache.js';
+import { loadContext } from '../../../src/lint/load-context.js';
+import { replayRun, RunRecorder, type RunRequest } from '../../../src/lint/run-record.js';
 import { GLOSSARY_NET, makeRepo, page } from '../../helpers/temp-repo.js';
 import { runCli } from '../../helpers/run-cli.js';
 
@@ -149,5 +152,31 @@ describe('a run with nothing changed replays the last report', () => {
     } finally {
       rmSync(outsideRoot, { force: true });
     }
+  });
+});
+
+describe('the run recorder', () => {
+  const request: RunRequest = { cwd: '/', format: 'json', quiet: false, color: false, shard: undefined };
+  const summary = { files: 0, errors: 0, warnings: 0, infos: 0 };
+
+  it('puts a record in place only once the whole report went through it', async () => {
+    const root = makeRepo({});
+    const context = await loadContext({ cwd: root, today: '2026-06-01' });
+    const inputs = { key: cacheKey(context.config), files: [], pairs: [] };
+    // A reader that leaves after the first piece (`pagecare lint | head`): nothing is recorded.
+    const cut = RunRecorder.start(context, inputs, request, summary, undefined)!;
+    for (const piece of cut.tee(['one\n', 'two\n'])) {
+      expect(piece.toString()).toBe('one\n');
+      break;
+    }
+    cut.finish();
+    expect(existsSync(path.join(root, RECORD))).toBe(false);
+    expect(readdirSync(path.join(root, '.pagecare-cache'))).toEqual([]);
+
+    const whole = RunRecorder.start(context, inputs, request, summary, undefined)!;
+    expect(Buffer.concat([...whole.tee(['one\n', 'twó\n'])]).toString()).toBe('one\ntwó\n');
+    whole.finish();
+    expect(replayRun(context, [], request)).toEqual({ output: Buffer.from('one\ntwó\n'), summary, stepSummary: undefined });
+    expect(readdirSync(path.join(root, '.pagecare-cache'))).toEqual(['last-run']);
   });
 });
