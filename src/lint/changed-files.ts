@@ -11,6 +11,7 @@ import { parseFrontMatter } from '../content/front-matter.js';
 import { scanHeadingSlugs } from '../content/headings.js';
 import { relativeTo } from '../content/repo-path.js';
 import { createGit, describeGitError } from '../git/git-client.js';
+import { textsAt } from '../git/grep-lines.js';
 import { trimEnd } from '../content/repo-path.js';
 
 export interface ChangedTargetsOptions {
@@ -118,19 +119,21 @@ export async function readBaseChanges(git: SimpleGit, base: string): Promise<Bas
 async function resolveMergeBase(git: SimpleGit, base: string): Promise<string> {
   // A base that looks like an option would be read as one by git.
   if (base === '' || base.startsWith('-')) throw new UsageError(`Invalid base \`${base}\`, expected a branch, tag or commit such as origin/main`);
-  // Both at once (each git process is some 50 ms to start); the first failure is the one to tell.
-  const [commit, mergeBase] = await Promise.allSettled([git.raw(['rev-parse', '--verify', '--quiet', `${base}^{commit}`]), git.raw(['merge-base', base, 'HEAD'])]);
-  if (commit.status === 'rejected') {
-    const detail = describeGitError(commit.reason);
+  const mergeBase = await git.raw(['merge-base', base, 'HEAD']).catch(() => undefined);
+  if (mergeBase !== undefined) return mergeBase.trim();
+  // Only now is it worth a second process to tell an unknown base from unrelated history.
+  const commit = await git.raw(['rev-parse', '--verify', '--quiet', `${base}^{commit}`]).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  if (commit !== undefined) {
+    const detail = describeGitError(commit);
     const why = /^git exited with code/.test(detail) ? 'no such branch, tag or commit' : detail;
     throw new UsageError(`Unknown base \`${base}\` (${why}), expected a branch, tag or commit of this repository such as origin/main (in CI, fetch it first)`);
   }
-  if (mergeBase.status === 'rejected') {
-    throw new UsageError(
-      `No common history between base \`${base}\` and HEAD, expected a base this branch was made from (in CI, check out with full history: fetch-depth: 0)`,
-    );
-  }
-  return mergeBase.value.trim();
+  throw new UsageError(
+    `No common history between base \`${base}\` and HEAD, expected a base this branch was made from (in CI, check out with full history: fetch-depth: 0)`,
+  );
 }
 
 /** Changes from the merge base to the work tree, relative to the content root (git runs there). */
@@ -236,9 +239,9 @@ function linkDependencies(config: ResolvedConfig, changes: FileChange[]): Depend
 }
 
 /**
- * Edited pages whose heading anchors are checked against the merge base, one
- * git process each; past this many, their fragment linkers are looked for
- * without checking (the scan reads every file once, whatever their number).
+ * Edited pages whose heading anchors are checked against the merge base (their
+ * whole text comes back from git); past this many, their fragment linkers are
+ * looked for without checking (the scan reads every file once, whatever their number).
  */
 const HEADING_CHECKS = 16;
 
@@ -252,17 +255,15 @@ async function headingDependencies(
 ): Promise<Dependency[]> {
   const inContent = inContentRoot(config);
   const edited = changes.filter((c) => c.status === 'modified' && c.path.endsWith('.md') && inContent(c.path)).map((c) => c.path);
-  const check = edited.length <= HEADING_CHECKS;
-  const changed = await Promise.all(
-    edited.map(async (file) => {
-      if (!check) return true;
-      const before = await git.raw(['cat-file', 'blob', `${mergeBase}:./${file}`]).then(headingSlugsOf, () => undefined);
-      const after = index.headingSlugs(file);
-      return !(before && after && before.size === after.size && [...before].every((slug) => after.has(slug)));
-    }),
-  );
+  const texts = edited.length <= HEADING_CHECKS ? await textsAt(git, mergeBase, edited) : new Map<string, string | undefined>();
+  const changed = (file: string) => {
+    const text = texts.get(file);
+    const before = text === undefined ? undefined : headingSlugsOf(text);
+    const after = index.headingSlugs(file);
+    return !(before && after && before.size === after.size && [...before].every((slug) => after.has(slug)));
+  };
   return edited
-    .filter((_, i) => changed[i])
+    .filter(changed)
     .map((file) => ({
       reason: `links to a heading of \`${file}\` whose headings changed`,
       test: (text) => linkNames(file).some((name) => mentionsFragmentLinkTo(text, name)),

@@ -4,6 +4,7 @@ import type { ResolvedConfig } from '../config/load-config.js';
 import type { ContentIndex, ReviewChange } from '../content/content-index.js';
 import { isGlossaryPath } from '../content/discover.js';
 import { readFrontMatterFields } from '../content/front-matter.js';
+import { parseGrepLines } from '../git/grep-lines.js';
 import type { FileChange } from './changed-files.js';
 
 export interface ReviewChangesOptions {
@@ -23,7 +24,8 @@ export interface ReviewChangesOptions {
  * data: `last_reviewed` at the merge base, and who made the newest change
  * (the author of the newest commit since the merge base, or git's
  * `user.email` when the page has uncommitted changes), as editors.yml
- * handles matched by email. Three git processes whatever the number of pages.
+ * handles matched by email. Three git processes whatever the number of
+ * pages, and a fourth for `user.email` when some page has uncommitted work.
  */
 export async function reviewChanges(options: ReviewChangesOptions): Promise<Record<string, ReviewChange>> {
   const { config, index, git, mergeBase } = options;
@@ -33,20 +35,16 @@ export async function reviewChanges(options: ReviewChangesOptions): Promise<Reco
   );
   if (pages.length === 0) return {};
 
-  const [baseDates, committedBy, uncommitted, userEmail] = await Promise.all([
+  const [baseDates, committedBy, uncommitted] = await Promise.all([
     baseLastReviewed(git, mergeBase, pages.map((change) => (change.status === 'renamed' ? change.from! : change.path))),
     newestAuthors(git, mergeBase),
-    uncommittedPaths(git, options.untracked),
-    git.raw(['config', 'user.email']).then(
-      (email) => email.trim() || undefined,
-      () => undefined,
-    ),
+    uncommittedEmails(git, pages, options.untracked),
   ]);
   const handlesOf = handlesByEmail(index.data.editors);
   const result: Record<string, ReviewChange> = {};
   for (const change of pages) {
     const basePath = change.status === 'renamed' ? change.from! : change.path;
-    const email = uncommitted.has(change.path) ? userEmail : committedBy.get(change.path);
+    const email = uncommitted.has(change.path) ? uncommitted.get(change.path) : committedBy.get(change.path);
     const baseDate = change.status === 'added' ? undefined : baseDates.get(basePath);
     result[change.path] = {
       ...(baseDate === undefined ? {} : { baseLastReviewed: baseDate }),
@@ -67,19 +65,12 @@ async function baseLastReviewed(git: SimpleGit, mergeBase: string, paths: string
   // Only the changed pages: a pull request touching three pages need not search ten thousand.
   const pathspecs = paths.length <= MAX_PATHSPECS ? paths.map((file) => `:(literal)${file}`) : ['*.md'];
   const output = await git
-    .raw(['grep', '-z', '-n', '-I', '-E', '-e', '^---[[:space:]]*$', '-e', '^last_reviewed[[:space:]]*:', mergeBase, '--', ...pathspecs])
+    .raw(['grep', '-z', '-n', '-I', '--no-full-name', '-E', '-e', '^---[[:space:]]*$', '-e', '^last_reviewed[[:space:]]*:', mergeBase, '--', ...pathspecs])
     // git grep exits 1 when nothing matches: no page had front matter then.
     .catch(() => '');
-  const prefix = `${mergeBase}:`;
   const dates = new Map<string, string>();
   const fences = new Map<string, number>();
-  for (const record of output.split('\n')) {
-    const pathEnd = record.indexOf('\0');
-    const lineEnd = record.indexOf('\0', pathEnd + 1);
-    if (pathEnd === -1 || lineEnd === -1 || !record.startsWith(prefix)) continue;
-    const file = record.slice(prefix.length, pathEnd);
-    const line = Number(record.slice(pathEnd + 1, lineEnd));
-    const text = record.slice(lineEnd + 1);
+  for (const { file, line, text } of parseGrepLines(output, mergeBase)) {
     const seen = fences.get(file) ?? 0;
     if (text.startsWith('---')) {
       // Only a fence on line 1 opens front matter; the next one closes it.
@@ -111,10 +102,21 @@ async function newestAuthors(git: SimpleGit, mergeBase: string): Promise<Map<str
   return authors;
 }
 
-/** Paths with work not yet committed: staged or unstaged changes against HEAD, and the untracked files `--changed` listed. */
-async function uncommittedPaths(git: SimpleGit, untracked: readonly string[]): Promise<Set<string>> {
+/**
+ * The pages with work not yet committed (staged or unstaged changes against
+ * HEAD, or untracked), each with git's `user.email`, asked only when there
+ * are some: a pull request's checkout has none.
+ */
+async function uncommittedEmails(git: SimpleGit, pages: readonly FileChange[], untracked: readonly string[]): Promise<Map<string, string | undefined>> {
   const tracked = await git.raw(['diff', '--name-only', '-z', '--relative', '--no-ext-diff', 'HEAD', '--']);
-  return new Set([...tracked.split('\0').filter((file) => file !== ''), ...untracked]);
+  const paths = new Set([...tracked.split('\0').filter((file) => file !== ''), ...untracked]);
+  const uncommitted = pages.filter((change) => paths.has(change.path));
+  if (uncommitted.length === 0) return new Map();
+  const email = await git.raw(['config', 'user.email']).then(
+    (value) => value.trim() || undefined,
+    () => undefined,
+  );
+  return new Map(uncommitted.map((change) => [change.path, email]));
 }
 
 function handlesByEmail(editors: Record<string, Editor> | undefined): Map<string, string[]> {
