@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { editorsFileSchema } from './editors-schema.js';
 import { configSchema } from './schema.js';
 import { glossarySchema, pageSchema } from '../content/schema.js';
@@ -8,7 +8,7 @@ import { glossarySchema, pageSchema } from '../content/schema.js';
  * definitions the linter validates with, so the two cannot drift.
  */
 export function jsonSchemas(): Record<string, object> {
-  const make = (title: string, schema: z.ZodType) => ({
+  const make = (title: string, schema: z.core.$ZodType) => ({
     ...z.toJSONSchema(schema, { target: 'draft-7', io: 'input', unrepresentable: 'any' }),
     title,
   });

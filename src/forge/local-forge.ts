@@ -1,6 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { writeFileAtomic } from '../fs/write-atomic.js';
 import { isValidBranchName } from './branch-name.js';
 import { inert } from './review-pull-request.js';
@@ -17,9 +17,9 @@ const STATE_FILE = 'state.json';
 const DASHBOARD_FILE = 'dashboard.md';
 
 const localPullRequestSchema = z.object({
-  number: z.number().int().positive(),
-  branch: z.string().min(1),
-  base: z.string().min(1),
+  number: z.number().check(z.int(), z.positive()),
+  branch: z.string().check(z.minLength(1)),
+  base: z.string().check(z.minLength(1)),
   title: z.string(),
   body: z.string(),
   state: z.enum(['open', 'closed']),
@@ -30,7 +30,7 @@ const localPullRequestSchema = z.object({
 });
 
 const localIssueSchema = z.object({
-  number: z.number().int().positive(),
+  number: z.number().check(z.int(), z.positive()),
   title: z.string(),
   body: z.string(),
   state: z.enum(['open', 'closed']),
@@ -39,7 +39,7 @@ const localIssueSchema = z.object({
 const stateSchema = z.object({
   version: z.literal(1),
   pullRequests: z.array(localPullRequestSchema),
-  dashboard: localIssueSchema.optional(),
+  dashboard: z.optional(localIssueSchema),
 });
 
 type LocalPullRequest = z.infer<typeof localPullRequestSchema>;

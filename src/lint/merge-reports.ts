@@ -1,5 +1,5 @@
 import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { UsageError } from '../config/config-error.js';
 import { compareFindings } from './finding.js';
 import type { JsonReport } from './reporters/json.js';
@@ -21,7 +21,7 @@ export interface MergedReport {
   errors: number;
 }
 
-const count = z.int().min(0);
+const count = z.int().check(z.minimum(0));
 const jsonReportSchema = z.object({
   messages: z.array(
     z.object({
@@ -42,11 +42,11 @@ const sarifLogSchema = z.looseObject({
   runs: z
     .array(
       z.looseObject({
-        tool: z.looseObject({ driver: z.looseObject({ name: z.string(), rules: z.array(z.looseObject({ id: z.string() })).optional() }) }),
-        results: z.array(z.looseObject({ ruleId: z.string().optional(), message: z.looseObject({ text: z.string().optional() }) })).optional(),
+        tool: z.looseObject({ driver: z.looseObject({ name: z.string(), rules: z.optional(z.array(z.looseObject({ id: z.string() }))) }) }),
+        results: z.optional(z.array(z.looseObject({ ruleId: z.optional(z.string()), message: z.looseObject({ text: z.optional(z.string()) }) }))),
       }),
     )
-    .min(1),
+    .check(z.minLength(1)),
 });
 
 export type ParsedReport = { format: 'json'; report: JsonReport } | { format: 'sarif'; log: Log };

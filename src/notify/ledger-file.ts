@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { link, mkdir, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { writeFileAtomic } from '../fs/write-atomic.js';
 import { UsageError } from '../config/config-error.js';
 import type { Ledger, LedgerEntries } from './ledger.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod.js';
 import type { RuleId } from './catalog.js';
 
 /**
@@ -8,20 +8,21 @@ import type { RuleId } from './catalog.js';
  * through. The JSON Schema still says integer.
  */
 function wholeNumber(min: number, max: number, fallback: number, description: string) {
-  return z
-    .any()
-    .refine((value) => value === undefined || (Number.isInteger(value) && value >= min && value <= max), {
-      message: `expected a whole number from ${min} to ${max} (default ${fallback})`,
-    })
-    .meta({ type: 'integer', minimum: min, maximum: max, default: fallback, description })
-    .optional();
+  return z.optional(
+    z.any().check(
+      z.refine((value) => value === undefined || (Number.isInteger(value) && value >= min && value <= max), {
+        message: `expected a whole number from ${min} to ${max} (default ${fallback})`,
+      }),
+      z.meta({ type: 'integer', minimum: min, maximum: max, default: fallback, description }),
+    ),
+  );
 }
 
 export const READABILITY_DEFAULT_AGE = 11;
 export const SENTENCE_DEFAULT_MAX = 20;
 
 /** The options each rule takes in `rules: { id: [severity, options] }`; rules not listed take none. */
-export const RULE_OPTIONS: Partial<Record<RuleId, z.ZodObject>> = {
+export const RULE_OPTIONS: Partial<Record<RuleId, z.ZodMiniObject<z.core.$ZodLooseShape>>> = {
   readability: z.strictObject({
     age: wholeNumber(5, 25, READABILITY_DEFAULT_AGE, 'Highest acceptable reading age (SMOG grade + 5); UK health information aims for 9 to 11'),
   }),
