@@ -44,7 +44,10 @@ const pages = wholeNumber('--pages', values.pages);
 const maxRuns = wholeNumber('--runs', values.runs);
 const timeout = wholeNumber('--timeout', values.timeout);
 const corpus = path.resolve(values.corpus ?? defaultCorpusDir(pages));
+const PEERS = ['remark', 'markdownlint'];
 const peers = new Set(values.peers === 'none' ? [] : values.peers.split(','));
+// A misspelt peer would otherwise leave its row out as if asked to.
+for (const peer of peers) if (!PEERS.includes(peer)) fail(`--peers expects a list of ${PEERS.join(', ')}, or none; got \`${peer}\``);
 const log = (line) => process.stderr.write(`bench: ${line}\n`);
 if (!existsSync(path.join(ROOT, 'dist/bundle/pagecare.js'))) fail('dist/ is missing: run `npm run build` first (npm run bench does).');
 const work = mkdtempSync(path.join(os.tmpdir(), 'pagecare-bench-run-'));

@@ -90,4 +90,10 @@ describe('npm run bench, on 200 pages', () => {
       expect(memory[1], `${what} memory growth`).toMatch(/^\d+\.\d+× \(\d+ MB against \d+ MB\) for \d+\.\d+× the files$/);
     }
   }, 300_000);
+
+  it('refuses a peer it does not know, before any work, with exit code 2', async () => {
+    const run = await runBench(['--pages', '200', '--corpus', path.join(dir, 'unused'), '--peers', 'remark,markdownlnt']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('bench: --peers expects a list of remark, markdownlint, or none; got `markdownlnt`\n');
+  });
 });
