@@ -122,12 +122,10 @@ async function resolveMergeBase(git: SimpleGit, base: string): Promise<string> {
   const mergeBase = await git.raw(['merge-base', base, 'HEAD']).catch(() => undefined);
   if (mergeBase !== undefined) return mergeBase.trim();
   // Only now is it worth a second process to tell an unknown base from unrelated history.
-  const commit = await git.raw(['rev-parse', '--verify', '--quiet', `${base}^{commit}`]).then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  if (commit !== undefined) {
-    const detail = describeGitError(commit);
+  try {
+    await git.raw(['rev-parse', '--verify', '--quiet', `${base}^{commit}`]);
+  } catch (error) {
+    const detail = describeGitError(error);
     const why = /^git exited with code/.test(detail) ? 'no such branch, tag or commit' : detail;
     throw new UsageError(`Unknown base \`${base}\` (${why}), expected a branch, tag or commit of this repository such as origin/main (in CI, fetch it first)`);
   }
@@ -239,9 +237,10 @@ function linkDependencies(config: ResolvedConfig, changes: FileChange[]): Depend
 }
 
 /**
- * Edited pages whose heading anchors are checked against the merge base (their
- * whole text comes back from git); past this many, their fragment linkers are
- * looked for without checking (the scan reads every file once, whatever their number).
+ * Edited pages whose heading anchors are checked against the merge base: one
+ * git process brings back their whole texts, so past this many (an answer of
+ * megabytes) their fragment linkers are looked for without checking (the scan
+ * reads every file once, whatever their number).
  */
 const HEADING_CHECKS = 16;
 

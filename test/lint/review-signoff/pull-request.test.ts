@@ -114,6 +114,8 @@ describe('review-signoff in a pull request (lint --changed main)', () => {
     const pr = pullRequest('site');
     pr.write(PAGE, review('[net-clinical]'));
     pr.commit(NETS, 'Review a');
+    // A person's setting that would make git grep name files from the top of the repository.
+    git(pr.root, 'config', 'grep.fullName', 'true');
     const { findings } = pr.lint('--changed', 'main');
     expect(findings.map((f) => [f.file, f.line])).toEqual([[PAGE, lineOf(pr.root, 'reviewed_by')]]);
     // The base's last_reviewed was found too (paths are the content repository's, not the git top's).
@@ -129,6 +131,17 @@ describe('review-signoff in a pull request (lint --changed main)', () => {
     expect(new Set(findings.map((f) => f.message))).toEqual(
       new Set([expect.stringContaining('signed off only by `net-clinical`, who made the last change')]),
     );
+  });
+
+  it('asks git seven questions for a committed pull request: no rev-parse, no user.email, one grep for the texts at the base', () => {
+    const pr = pullRequest();
+    pr.write(PAGE, review('[net-clinical]'));
+    pr.commit(JO, 'Review a');
+    const trace = path.join(pr.root, '.git', 'trace.log');
+    const result = runCli(['lint', '--changed', 'main', '--format', 'json', '--no-cache'], { cwd: pr.root, env: { PAGECARE_TODAY: TODAY, GIT_TRACE: trace } });
+    expect(result.status, result.stderr).toBe(0);
+    const asked = [...readFileSync(trace, 'utf8').matchAll(/trace: built-in: git (\S+)/g)].map((match) => match[1]).sort();
+    expect(asked).toEqual(['diff', 'diff', 'grep', 'grep', 'log', 'ls-files', 'merge-base']);
   });
 
   it('leaves a change that does not move last_reviewed to the presence check', () => {
