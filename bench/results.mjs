@@ -67,24 +67,3 @@ export function seconds(value) {
 function rate(value) {
   return value < 10 ? value.toFixed(1) : Math.round(value).toLocaleString('en-GB');
 }
-
-/**
- * The measured rows of one size's section in a results file, by row letter (`a` cold, `b` warm,
- * `h` parse floor…): files, wall and CPU seconds, peak MB; with the section's date and version.
- * Undefined when the file has no section for that size.
- */
-export function readSection(existing, pages) {
-  const body = (existing ?? '').match(new RegExp(`${open(pages)}\\n([\\s\\S]*?)${close(pages)}`))?.[1];
-  if (body === undefined) return undefined;
-  const number = (text) => Number(text.replace(/[>,\s]/g, ''));
-  const rows = new Map();
-  for (const line of body.split('\n')) {
-    const cells = line.split('|').map((cell) => cell.trim());
-    const letter = /^\((\w)\) /.exec(cells[1] ?? '')?.[1];
-    // Rows not run (n/a, failed) have no numbers.
-    if (!letter || cells[2] === '') continue;
-    rows.set(letter, { files: number(cells[2]), wall: number(cells[3]), cpu: number(cells[4]), peakMb: number(cells[5]) });
-  }
-  const field = (name) => body.match(new RegExp(`^- ${name}: (.*)$`, 'm'))?.[1];
-  return { rows, date: field('Date'), version: field('pagecare') };
-}

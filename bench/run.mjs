@@ -1,12 +1,13 @@
 // The benchmark: pagecare against the peers and the parse floor, in one run on one corpus.
 //
 //   npm run bench -- [--pages 10000] [--corpus DIR] [--out bench/RESULTS.md] [--runs 3] [--timeout 3600]
-//                    [--peers remark,markdownlint]
+//                    [--peers remark,markdownlint] [--growth-from 10000]
 //
 // --runs caps the repetitions of short commands and the pairs of cold lint and parse floor (the
 // CI smoke test passes 2); --timeout stops a command that runs longer (its row then shows a lower
 // bound); --peers none leaves the peers out (at 100,000 pages remark alone runs for hours and
-// needs tens of GB).
+// needs tens of GB); above --growth-from pages, cold and warm lint and the parse floor also run on
+// a corpus of that size, so growth is judged within one run.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
@@ -16,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { BENCH_TODAY, DEFAULT_SEED, defaultCorpusDir, generateCorpus, readMarker } from './generate-corpus.mjs';
 import { git, gitEnv } from './git.mjs';
 import { measure } from './measure.mjs';
-import { formatSection, mergeResults, readSection, seconds } from './results.mjs';
+import { formatSection, mergeResults, seconds } from './results.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BIN = path.join(ROOT, 'bin/pagecare.js');
@@ -26,7 +27,7 @@ const MARKDOWNLINT = path.join(ROOT, 'node_modules/markdownlint-cli2/markdownlin
 const PRESET = pathToFileURL(path.join(ROOT, 'dist/rules/index.js')).href;
 /** Commands shorter than this are repeated and the median taken. */
 const SHORT = 5;
-/** The issue's targets are set at this size; other sizes are judged by how they grow from it. */
+/** The issue's targets are set at this size. */
 const TARGET_PAGES = 10000;
 
 const { values } = parseArgs({
@@ -38,12 +39,16 @@ const { values } = parseArgs({
     timeout: { type: 'string', default: '3600' },
     seed: { type: 'string', default: DEFAULT_SEED },
     peers: { type: 'string', default: 'remark,markdownlint' },
+    'growth-from': { type: 'string', default: String(TARGET_PAGES) },
   },
 });
 const pages = wholeNumber('--pages', values.pages);
 const maxRuns = wholeNumber('--runs', values.runs);
 const timeout = wholeNumber('--timeout', values.timeout);
 const corpus = path.resolve(values.corpus ?? defaultCorpusDir(pages));
+const growthFrom = wholeNumber('--growth-from', values['growth-from']);
+/** The smaller corpus that growth is measured from, beside this one (the default folder for its size), when this one is larger. */
+const reference = pages > growthFrom ? { pages: growthFrom, dir: path.join(path.dirname(corpus), `corpus-${growthFrom}`) } : undefined;
 const PEERS = ['remark', 'markdownlint'];
 const peers = new Set(values.peers === 'none' ? [] : values.peers.split(','));
 // A misspelt peer would otherwise leave its row out as if asked to.
@@ -52,10 +57,12 @@ const log = (line) => process.stderr.write(`bench: ${line}\n`);
 if (!existsSync(path.join(ROOT, 'dist/bundle/pagecare.js'))) fail('dist/ is missing: run `npm run build` first (npm run bench does).');
 const work = mkdtempSync(path.join(os.tmpdir(), 'pagecare-bench-run-'));
 
-const marker = ensureCorpus();
+const marker = ensureCorpus(corpus, pages);
+const referenceMarker = reference && ensureCorpus(reference.dir, reference.pages);
 const env = childEnv();
 const gitInCorpus = (...args) => git(corpus, gitEnv(BENCH_TODAY), ...args);
 resetCorpus();
+if (reference) resetCorpus(reference.dir, referenceMarker);
 writeFileSync(path.join(corpus, '.remarkrc.mjs'), `import pagecare from '${PRESET}';\n\nexport default { plugins: [pagecare] };\n`);
 const contentCount = marker.pages + marker.glossaryEntries;
 
@@ -72,13 +79,13 @@ try {
 
 const out = path.resolve(values.out);
 const existing = existsSync(out) ? readFileSync(out, 'utf8') : undefined;
-const targets = evaluateTargets(new Map(rows.map((row) => [row.key, row])), pages === TARGET_PAGES ? undefined : readSection(existing, TARGET_PAGES));
+const targets = evaluateTargets(new Map(rows.map((row) => [row.key, row])));
 const section = formatSection({
   pages,
   date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
   machine: { ...machineInfo(), load: [loadBefore, os.loadavg()[0]] },
   version: pagecareVersion(),
-  corpus: describeCorpus(),
+  corpus: describeCorpus(marker, corpus),
   rows,
   targets,
   notes: [
@@ -87,9 +94,12 @@ const section = formatSection({
     '(d) deletes the cache first: it measures changed-files mode alone, as on a pull request with no cache restored.',
     '(a) and (h) run in turn, up to --runs pairs; (a)\'s × parse floor is the median of the pairs\' ratios, listed below. (i) runs right after (e): the machine\'s speed drifts over minutes, and each ratio compares neighbours in time.',
     ...pairNotes(),
-    pages === TARGET_PAGES
-      ? 'The targets are set at this size; the other sizes judge how time and memory grew from this section.'
-      : `The issue's targets are set at ${TARGET_PAGES.toLocaleString('en-GB')} pages; here time and memory are judged by their growth from that section, another run (the parse floor's growth shows how far the machine's speed moved between them).`,
+    ...(pages === TARGET_PAGES ? ['The targets are set at this size.'] : [`The issue's targets are set at ${TARGET_PAGES.toLocaleString('en-GB')} pages: here they are shown, not judged.`]),
+    ...(reference
+      ? [
+          `(k) and (m) run right after the pairs of (a) and (h), and (l) right after (b), on the ${reference.pages.toLocaleString('en-GB')}-page corpus (${describeCorpus(referenceMarker, reference.dir)}), so growth is judged within one run; their × parse floor is against (m).`,
+        ]
+      : []),
   ],
 });
 mkdirSync(path.dirname(out), { recursive: true });
@@ -102,15 +112,26 @@ if (rows.some((row) => row.outcome === 'failed')) process.exitCode = 1;
 async function runAll() {
   const pagecare = (...args) => [BIN, ...args];
   const lintJson = (name) => ['--format', 'json', '--output', path.join(work, `${name}.json`)];
-  const cache = path.join(corpus, '.pagecare-cache');
-  const dropCache = () => rmSync(cache, { recursive: true, force: true });
+  const dropCache = (dir) => () => rmSync(path.join(dir, '.pagecare-cache'), { recursive: true, force: true });
+  const coldLabel = '`pagecare lint`, cold (no cache)';
+  const floorLabel = 'parse floor: read + parse every file, one worker per core';
+  const warmLabel = '`pagecare lint`, warm (nothing changed)';
+  const onReference = reference && `, on ${reference.pages.toLocaleString('en-GB')} pages`;
 
   // The headline ratio: (a) and (h) in turn, each pair neighbours in time (this machine's speed drifts over minutes).
   await pairedRows(
-    { letter: 'a', key: 'cold', label: '`pagecare lint`, cold (no cache)', args: pagecare('lint', ...lintJson('cold')), before: dropCache, findings: lintFindings('cold') },
-    { letter: 'h', key: 'floor', label: 'parse floor: read + parse every file, one worker per core', args: [path.join(ROOT, 'bench/parse-floor.mjs'), corpus], findings: countedFiles },
+    { letter: 'a', key: 'cold', label: coldLabel, args: pagecare('lint', ...lintJson('cold')), before: dropCache(corpus), findings: lintFindings('cold') },
+    { letter: 'h', key: 'floor', label: floorLabel, args: [path.join(ROOT, 'bench/parse-floor.mjs'), corpus], findings: countedFiles },
   );
-  await row('b', 'warm', '`pagecare lint`, warm (nothing changed)', pagecare('lint', ...lintJson('warm')), { findings: lintFindings('warm') });
+  if (reference) {
+    // Growth is judged against these, measured next to (a), (h) and (b) rather than taken from another run.
+    await pairedRows(
+      { letter: 'k', key: 'cold-reference', label: coldLabel + onReference, args: pagecare('lint', ...lintJson('cold-reference')), cwd: reference.dir, before: dropCache(reference.dir), findings: lintFindings('cold-reference') },
+      { letter: 'm', key: 'floor-reference', label: floorLabel + onReference, args: [path.join(ROOT, 'bench/parse-floor.mjs'), reference.dir], cwd: reference.dir, findings: countedFiles },
+    );
+  }
+  await row('b', 'warm', warmLabel, pagecare('lint', ...lintJson('warm')), { findings: lintFindings('warm') });
+  if (reference) await row('l', 'warm-reference', warmLabel + onReference, pagecare('lint', ...lintJson('warm-reference')), { cwd: reference.dir, findings: lintFindings('warm-reference') });
 
   const edited = glossaryToEdit();
   const original = readFileSync(edited.file, 'utf8');
@@ -142,7 +163,7 @@ async function runAll() {
   } else {
     commitThreeChangedPages();
     try {
-      await row('d', 'changed', changedLabel, pagecare('lint', '--changed', 'HEAD~1', ...lintJson('changed')), { before: dropCache, findings: lintFindings('changed') });
+      await row('d', 'changed', changedLabel, pagecare('lint', '--changed', 'HEAD~1', ...lintJson('changed')), { before: dropCache(corpus), findings: lintFindings('changed') });
     } finally {
       resetCorpus();
     }
@@ -161,10 +182,12 @@ async function runAll() {
   const remark = rows.find((r) => r.key === 'remark');
   if (cold?.findings && remark?.findings && remark.findings !== cold.findings) remark.findings += ' (differs from (a))';
   const floor = rows.find((r) => r.key === 'floor');
+  const floorReference = rows.find((r) => r.key === 'floor-reference');
   const read = rows.find((r) => r.key === 'read');
   for (const r of rows) {
     if (r.wall === undefined) continue;
-    if (floor?.outcome === 'ok') r.floorRatio ??= r.wall / floor.wall;
+    const against = r.key.endsWith('-reference') ? floorReference : floor;
+    if (against?.outcome === 'ok') r.floorRatio ??= r.wall / against.wall;
     if (r.key === 'review' && read?.outcome === 'ok') r.extraRatio = ` (${(r.wall / read.wall).toFixed(2)}× read-all)`;
   }
 }
@@ -174,10 +197,10 @@ async function runAll() {
  * `before(n)` prepares run n; `findings(result)` reads the command's output
  * into a file count and a findings summary.
  */
-async function row(letter, key, label, args, { before, findings, files, extra } = {}) {
+async function row(letter, key, label, args, { cwd, before, findings, files, extra } = {}) {
   const runs = [];
   for (let n = 0; n < maxRuns; n++) {
-    runs.push(await measureRun(key, args, n, before));
+    runs.push(await measureRun(key, args, n, before, cwd));
     if (!fine(runs.at(-1)) || runs.at(-1).wall >= SHORT) break;
   }
   return record(runs, { letter, key, label, findings, files, extra });
@@ -191,12 +214,12 @@ async function row(letter, key, label, args, { before, findings, files, extra } 
 async function pairedRows(first, second) {
   const pairs = [];
   for (let n = 0; n < maxRuns; n++) {
-    const a = await measureRun(first.key, first.args, n, first.before);
+    const a = await measureRun(first.key, first.args, n, first.before, first.cwd);
     if (!fine(a)) {
       pairs.push([a]);
       break;
     }
-    const b = await measureRun(second.key, second.args, n, second.before);
+    const b = await measureRun(second.key, second.args, n, second.before, second.cwd);
     pairs.push([a, b]);
     if (!fine(b)) break;
   }
@@ -212,9 +235,9 @@ async function pairedRows(first, second) {
   }
 }
 
-function measureRun(key, args, n, before) {
+function measureRun(key, args, n, before, cwd = corpus) {
   before?.(n);
-  return measure({ args, cwd: corpus, env, outBase: path.join(work, `${key}-${n}`), timeoutSeconds: timeout });
+  return measure({ args, cwd, env, outBase: path.join(work, `${key}-${n}`), timeoutSeconds: timeout });
 }
 
 /** A run that finished with a result: a lint that found problems exits 1. */
@@ -279,7 +302,7 @@ function countedFiles(result) {
 
 // ------------------------------------------------------------------ targets
 
-function evaluateTargets(by, reference) {
+function evaluateTargets(by) {
   const ok = (key) => by.get(key)?.outcome === 'ok';
   const wall = (key) => by.get(key)?.wall;
   const perFile = ok('cold') ? wall('cold') / by.get('cold').files : undefined;
@@ -306,38 +329,36 @@ function evaluateTargets(by, reference) {
   const highest = ours.reduce((top, r) => ((r.highestPeakMb ?? Infinity) > (top?.highestPeakMb ?? -1) ? r : top), undefined);
   const peak = highest?.highestPeakMb ?? Infinity;
   add('peak memory of every pagecare run ≤ 300 MB', ours.length > 0 && Number.isFinite(peak), () => `${Math.round(peak)} MB, ${highest.id} (highest of all its runs)`, () => peak <= 300);
-  if (reference) targets.push(...growthTargets(by, reference));
+  if (reference) targets.push(...growthTargets(by));
   return targets;
 }
 
 /**
- * Time and memory growing no faster than the number of files, from the 10,000-page section of
- * the results file (another run, so the parse floor's own growth is shown beside each time).
+ * Time and memory growing no faster than the pages (the issue's measure: the glossary and
+ * editors stay the same size), from the smaller corpus measured in this same run.
  */
-function growthTargets(by, reference) {
+function growthTargets(by) {
   const targets = [];
-  const against = `the ${TARGET_PAGES.toLocaleString('en-GB')}-page section (${reference.date}, ${reference.version})`;
-  for (const [key, letter, what] of [['cold', 'a', 'cold `pagecare lint`'], ['warm', 'b', 'warm `pagecare lint`']]) {
+  const times = (pages / reference.pages).toFixed(2);
+  const against = `against ${reference.pages.toLocaleString('en-GB')} pages in this run`;
+  const floor = by.get('floor');
+  const floorThen = by.get('floor-reference');
+  for (const [key, letters, what] of [['cold', '(a) and (k)', 'cold `pagecare lint`'], ['warm', '(b) and (l)', 'warm `pagecare lint`']]) {
     const now = by.get(key);
-    const then = reference.rows.get(letter);
-    const floorNow = by.get('floor');
-    const floorThen = reference.rows.get('h');
-    if (now?.outcome !== 'ok' || !then) continue;
-    // From the smaller run to the larger, whichever this one is.
-    const grew = (a, b) => (now.files >= then.files ? a / b : b / a);
-    const files = grew(now.files, then.files);
-    const floor = floorNow?.outcome === 'ok' && floorThen ? `; the parse floor ${grew(floorNow.wall, floorThen.wall).toFixed(2)}×` : '';
-    const time = grew(now.wall, then.wall);
+    const then = by.get(`${key}-reference`);
+    if (now?.outcome !== 'ok' || then?.outcome !== 'ok') continue;
+    const floorGrew = floor?.outcome === 'ok' && floorThen?.outcome === 'ok' ? `; the parse floor ${(floor.wall / floorThen.wall).toFixed(2)}×` : '';
+    const time = now.wall / then.wall;
     targets.push({
-      target: `${what}: time grows no faster than the files, against ${against}`,
-      measured: `${time.toFixed(2)}× (CPU ${grew(now.cpu, then.cpu).toFixed(2)}×${floor}) for ${files.toFixed(2)}× the files`,
-      result: time <= files ? 'pass' : 'FAIL',
+      target: `${what}: time grows no faster than the pages, ${letters} ${against}`,
+      measured: `${time.toFixed(2)}× (CPU ${(now.cpu / then.cpu).toFixed(2)}×${floorGrew}) for ${times}× the pages`,
+      result: time <= pages / reference.pages ? 'pass' : 'FAIL',
     });
-    const memory = grew(now.peakMb, then.peakMb);
+    const memory = now.peakMb / then.peakMb;
     targets.push({
-      target: `${what}: peak memory grows no faster than the files, against ${against}`,
-      measured: `${memory.toFixed(2)}× (${Math.round(now.peakMb)} MB against ${Math.round(then.peakMb)} MB) for ${files.toFixed(2)}× the files`,
-      result: memory <= files ? 'pass' : 'FAIL',
+      target: `${what}: peak memory grows no faster than the pages, ${letters} ${against}`,
+      measured: `${memory.toFixed(2)}× (${Math.round(now.peakMb)} MB against ${Math.round(then.peakMb)} MB) for ${times}× the pages`,
+      result: memory <= pages / reference.pages ? 'pass' : 'FAIL',
     });
   }
   return targets;
@@ -353,20 +374,21 @@ function pairNotes() {
 
 // ------------------------------------------------------------------ the corpus
 
-function ensureCorpus() {
-  const found = readMarker(corpus, { pages, seed: values.seed });
+function ensureCorpus(dir, size) {
+  const found = readMarker(dir, { pages: size, seed: values.seed });
   if (found) return found;
-  log(`generating ${pages} pages in ${corpus}`);
+  log(`generating ${size} pages in ${dir}`);
   const started = performance.now();
-  const made = generateCorpus({ dir: corpus, pages, seed: values.seed });
+  const made = generateCorpus({ dir, pages: size, seed: values.seed });
   log(`generated in ${seconds((performance.now() - started) / 1000)} s`);
   return made;
 }
 
 /** Back to the generated commit, whatever an interrupted run left behind (the cache and reports are ignored files). */
-function resetCorpus() {
-  gitInCorpus('reset', '--quiet', '--hard', marker.baseCommit);
-  gitInCorpus('clean', '--quiet', '--force', '-d', '--', 'content');
+function resetCorpus(dir = corpus, made = marker) {
+  const run = (...args) => git(dir, gitEnv(BENCH_TODAY), ...args);
+  run('reset', '--quiet', '--hard', made.baseCommit);
+  run('clean', '--quiet', '--force', '-d', '--', 'content');
 }
 
 /** The glossary entry whose dependants are closest to 3% of the pages: a typical edit, not the most linked term. */
@@ -398,14 +420,14 @@ function commitThreeChangedPages() {
   gitInCorpus('commit', '--quiet', '--all', '--message', 'Change three pages');
 }
 
-function describeCorpus() {
-  const { pageBytes, defects } = marker;
+function describeCorpus(made, dir) {
+  const { pageBytes, defects } = made;
   const kb = (bytes) => (bytes / 1024).toFixed(1);
   return [
-    `${marker.pages.toLocaleString('en-GB')} pages (${(pageBytes.total / 1e6).toFixed(1)} MB, ${kb(pageBytes.min)}–${kb(pageBytes.max)} KB each, in ${marker.folders} folders),`,
-    `${marker.glossaryEntries} glossary entries, ${marker.editors} editors;`,
+    `${made.pages.toLocaleString('en-GB')} pages (${(pageBytes.total / 1e6).toFixed(1)} MB, ${kb(pageBytes.min)}–${kb(pageBytes.max)} KB each, in ${made.folders} folders),`,
+    `${made.glossaryEntries} glossary entries, ${made.editors} editors;`,
     `planted defects: ${Object.entries(defects).map(([kind, n]) => `${n} ${kind}`).join(', ')};`,
-    `seed \`${marker.seed}\`, generator v${marker.generator}, in ${corpus}`,
+    `seed \`${made.seed}\`, generator v${made.generator}, in ${dir}`,
   ].join(' ');
 }
 
