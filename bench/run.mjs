@@ -49,6 +49,8 @@ const corpus = path.resolve(values.corpus ?? defaultCorpusDir(pages));
 const growthFrom = wholeNumber('--growth-from', values['growth-from']);
 /** The smaller corpus that growth is measured from, beside this one (the default folder for its size), when this one is larger. */
 const reference = pages > growthFrom ? { pages: growthFrom, dir: path.join(path.dirname(corpus), `corpus-${growthFrom}`) } : undefined;
+// Generating it there would overwrite the corpus being measured.
+if (reference?.dir === corpus) fail(`--corpus ${corpus} is where the ${growthFrom}-page corpus for --growth-from goes; name the folder otherwise`);
 const PEERS = ['remark', 'markdownlint'];
 const peers = new Set(values.peers === 'none' ? [] : values.peers.split(','));
 // A misspelt peer would otherwise leave its row out as if asked to.
@@ -60,7 +62,8 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'pagecare-bench-run-'));
 const marker = ensureCorpus(corpus, pages);
 const referenceMarker = reference && ensureCorpus(reference.dir, reference.pages);
 const env = childEnv();
-const gitInCorpus = (...args) => git(corpus, gitEnv(BENCH_TODAY), ...args);
+const gitIn = (dir) => (...args) => git(dir, gitEnv(BENCH_TODAY), ...args);
+const gitInCorpus = gitIn(corpus);
 resetCorpus();
 if (reference) resetCorpus(reference.dir, referenceMarker);
 writeFileSync(path.join(corpus, '.remarkrc.mjs'), `import pagecare from '${PRESET}';\n\nexport default { plugins: [pagecare] };\n`);
@@ -390,9 +393,8 @@ function ensureCorpus(dir, size) {
 
 /** Back to the generated commit, whatever an interrupted run left behind (the cache and reports are ignored files). */
 function resetCorpus(dir = corpus, made = marker) {
-  const run = (...args) => git(dir, gitEnv(BENCH_TODAY), ...args);
-  run('reset', '--quiet', '--hard', made.baseCommit);
-  run('clean', '--quiet', '--force', '-d', '--', 'content');
+  gitIn(dir)('reset', '--quiet', '--hard', made.baseCommit);
+  gitIn(dir)('clean', '--quiet', '--force', '-d', '--', 'content');
 }
 
 /** The glossary entry whose dependants are closest to 3% of the pages: a typical edit, not the most linked term. */

@@ -42,9 +42,8 @@ export interface FileStamp {
   mtimeMs: number;
 }
 
-/** What a run's cached results rest on: the cache's key, each file's stamp and hash, every (dependency, fingerprint) pair they name. */
+/** What a run's cached results rest on besides the cache's key: each file's stamp and hash, every (dependency, fingerprint) pair they name. */
 export interface RunInputs {
-  key: string;
   /** Root-relative path, size, modification time and hash, in the run's order. */
   files: Array<[string, number, number, string]>;
   pairs: Array<[Dependency, string]>;
@@ -207,7 +206,7 @@ export class LintCache {
       for (const id of entry.dependencies) ids.add(id);
       for (const id of entry.links?.dependencies ?? []) ids.add(id);
     }
-    return { key: this.key, files, pairs: [...ids].sort((a, b) => a - b).map((id) => this.pairs[id]!) };
+    return { files, pairs: [...ids].sort((a, b) => a - b).map((id) => this.pairs[id]!) };
   }
 
   /** Keep a fresh result, checked on `today`. */

@@ -120,8 +120,8 @@ export class RunRecorder {
   static start(context: LintContext, inputs: RunInputs, request: RunRequest, summary: Summary, stepSummary: string | undefined): RunRecorder | undefined {
     const file = path.join(context.config.root, CACHE_DIR, FILE);
     const temp = tempBeside(file);
-    // The identity first (headerStart); the key from the cache the results were stored under.
-    const header: Header = { ...identity(context, request), key: inputs.key, summary, stepSummary, files: inputs.files, pairs: inputs.pairs };
+    // The identity first (headerStart): its key is the one the cache stored these results under.
+    const header: Header = { ...identity(context, request), summary, stepSummary, ...inputs };
     try {
       mkdirSync(path.dirname(file), { recursive: true });
       const recorder = new RunRecorder(file, temp, openSync(temp, 'wx'));

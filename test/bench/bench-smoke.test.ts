@@ -103,6 +103,13 @@ describe('npm run bench, on 200 pages', () => {
     }
   }, 300_000);
 
+  it('refuses a corpus folder the growth corpus would be generated over, before any work, with exit code 2', async () => {
+    const corpus = path.join(dir, 'corpus-100');
+    const run = await runBench(['--pages', '200', '--corpus', corpus, '--growth-from', '100']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`bench: --corpus ${corpus} is where the 100-page corpus for --growth-from goes; name the folder otherwise\n`);
+  });
+
   it('refuses a peer it does not know, before any work, with exit code 2', async () => {
     const run = await runBench(['--pages', '200', '--corpus', path.join(dir, 'unused'), '--peers', 'remark,markdownlnt']);
     expect(run.status).toBe(2);

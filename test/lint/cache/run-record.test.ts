@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cacheKey } from '../../../src/lint/lint-cache.js';
 import { loadContext } from '../../../src/lint/load-context.js';
 import { replayRun, RunRecorder, type RunRequest } from '../../../src/lint/run-record.js';
 import { GLOSSARY_NET, makeRepo, page } from '../../helpers/temp-repo.js';
@@ -162,7 +161,7 @@ describe('the run recorder', () => {
   it('puts a record in place only once the whole report went through it', async () => {
     const root = makeRepo({});
     const context = await loadContext({ cwd: root, today: '2026-06-01' });
-    const inputs = { key: cacheKey(context.config), files: [], pairs: [] };
+    const inputs = { files: [], pairs: [] };
     // A reader that leaves after the first piece (`pagecare lint | head`): nothing is recorded.
     const cut = RunRecorder.start(context, inputs, request, summary, undefined)!;
     for (const piece of cut.tee(['one\n', 'two\n'])) {
