@@ -234,6 +234,7 @@ async function pairedRows(first, second) {
   if (entry.outcome === 'ok' && ratios.length > 0 && ratios.length === pairs.length) {
     entry.floorRatio = median(ratios);
     entry.pairs = pairs.map(([a, b]) => ({ wall: a.wall, peakMb: a.peakMb, floorWall: b.wall }));
+    entry.pairedWith = `(${second.letter})`;
     log(`${entry.id} and its pairs: ${ratios.map((ratio) => `${ratio.toFixed(3)}×`).join(', ')}`);
   }
 }
@@ -371,12 +372,14 @@ function growthTargets(by) {
   return targets;
 }
 
-/** Each pair of (a) and (h) as measured, so the median hides nothing. */
+/** Each pair of every paired row ((a) and (h), and (k) and (m) when growth is measured) as measured, so no median hides anything. */
 function pairNotes() {
-  const pairs = rows.find((r) => r.key === 'cold')?.pairs ?? [];
-  if (pairs.length < 2) return [];
-  const each = pairs.map((p, n) => `${n + 1}: ${seconds(p.wall)} s against ${seconds(p.floorWall)} s, ${(p.wall / p.floorWall).toFixed(3)}×, ${p.peakMb === undefined ? '?' : Math.round(p.peakMb)} MB`);
-  return [`The pairs of (a) and (h): ${each.join('; ')}.`];
+  return rows
+    .filter((r) => (r.pairs?.length ?? 0) >= 2)
+    .map((r) => {
+      const each = r.pairs.map((p, n) => `${n + 1}: ${seconds(p.wall)} s against ${seconds(p.floorWall)} s, ${(p.wall / p.floorWall).toFixed(3)}×, ${p.peakMb === undefined ? '?' : Math.round(p.peakMb)} MB`);
+      return `The pairs of ${r.id} and ${r.pairedWith}: ${each.join('; ')}.`;
+    });
 }
 
 // ------------------------------------------------------------------ the corpus
@@ -393,8 +396,9 @@ function ensureCorpus(dir, size) {
 
 /** Back to the generated commit, whatever an interrupted run left behind (the cache and reports are ignored files). */
 function resetCorpus(dir = corpus, made = marker) {
-  gitIn(dir)('reset', '--quiet', '--hard', made.baseCommit);
-  gitIn(dir)('clean', '--quiet', '--force', '-d', '--', 'content');
+  const gitInDir = gitIn(dir);
+  gitInDir('reset', '--quiet', '--hard', made.baseCommit);
+  gitInDir('clean', '--quiet', '--force', '-d', '--', 'content');
 }
 
 /** The glossary entry whose dependants are closest to 3% of the pages: a typical edit, not the most linked term. */
